@@ -1,0 +1,40 @@
+/* blas_info.c -- run-time BLAS identification through dlsym.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include "blas_info.h"
+
+typedef char *(*config_fn) (void);
+typedef int (*get_threads_fn) (void);
+typedef void (*set_threads_fn) (int);
+
+const char *
+hlnn_blas_name (void)
+{
+  static char name[256];
+  config_fn cfg = (config_fn) dlsym (RTLD_DEFAULT, "openblas_get_config");
+  if (!cfg)
+    return "gslcblas";
+  snprintf (name, sizeof name, "OpenBLAS %s", cfg ());
+  return name;
+}
+
+int
+hlnn_blas_threads (void)
+{
+  get_threads_fn f =
+    (get_threads_fn) dlsym (RTLD_DEFAULT, "openblas_get_num_threads");
+  return f ? f () : 1;
+}
+
+int
+hlnn_blas_set_threads (int n)
+{
+  set_threads_fn f =
+    (set_threads_fn) dlsym (RTLD_DEFAULT, "openblas_set_num_threads");
+  if (f && n > 0)
+    f (n);
+  return hlnn_blas_threads ();
+}

@@ -1,0 +1,14 @@
+/* hlnn.h -- libhlnn umbrella header.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#ifndef HLNN_H
+#define HLNN_H
+
+#include "hlnn_status.h"
+#include "act.h"
+#include "mlp.h"
+#include "optim.h"
+#include "train.h"
+#include "blas_info.h"
+
+#endif

@@ -1,0 +1,108 @@
+/* mlp.h -- dense network over one flat parameter vector, with forward
+ * tangents (first and second order) and one reverse sweep through them.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
+ *
+ * Network: y = W_L s(... s(W_1 x + b_1) ...) + b_L, L affine layers,
+ * sizes[0] inputs, sizes[L] outputs.  Parameters theta hold, layer after
+ * layer, W_l (sizes[l] x sizes[l-1], column-major, i.e. exactly Octave's
+ * W{l}(:)) then b_l.  Samples are rows: X is N x sizes[0] column-major.
+ *
+ * Tangent channels.  Besides the value channel a forward pass can carry
+ * tangents along per-sample input directions u, v, w and the second-order
+ * tangent vw:  y_u = Dy[u],  y_vw = D^2 y[v,w].  hlnn_mlp_reverse then
+ * returns the gradient, with respect to theta and to x (directions held
+ * fixed), of  sum_i sum_c <seed_c(i,:), y_c(i,:)>.  This one mechanism
+ * gives everything the physics losses need:
+ *   - plain regression: channel VAL only;
+ *   - HNN: grad_x H from a VAL reverse, then d/dtheta of <grad_x H, u> as
+ *     the U channel seeded with 1 (double backprop as forward-over-reverse);
+ *   - LNN: Hessian columns H e_j as grad_x of the V channel, and the adjoint
+ *     gradient d/dtheta [DL[u] - D^2 L[v,w]] from channels U and VW.
+ * All channels of a layer are one GEMM: the buffers stack the active
+ * channels as blocks of N rows of one (C N) x width matrix. */
+#ifndef HLNN_MLP_H
+#define HLNN_MLP_H
+
+#include <stddef.h>
+#include "act.h"
+
+enum {
+  HLNN_CH_VAL = 0, HLNN_CH_U, HLNN_CH_V, HLNN_CH_W, HLNN_CH_VW,
+  HLNN_CH_COUNT
+};
+
+typedef struct {
+  size_t nlayers;          /* L, number of affine layers (>= 1) */
+  size_t *sizes;           /* L + 1 widths */
+  size_t *w_off, *b_off;   /* offsets of W_l, b_l in theta (l = 1..L) */
+  size_t nparams;
+  hlnn_act act;
+} hlnn_mlp;
+
+/* Working storage for batches of at most nmax samples carrying at most
+ * maxch channels.  All buffers are allocated here, none in a pass. */
+typedef struct {
+  size_t nmax, maxch;
+  size_t nch;                      /* active channels of the last forward */
+  int slot[HLNN_CH_COUNT];         /* channel -> block index, -1 if off */
+  int order;                       /* derivative order stored in s[] */
+  double **z, **a;                 /* per layer l = 0..L: (maxch nmax) x width */
+  double **s1, **s2, **s3;         /* per hidden layer: nmax x width */
+  double *abar, *zbar;             /* reverse scratch, (maxch nmax) x maxwidth */
+  double *resid;                   /* nmax x sizes[L], for hlnn_mlp_mse */
+  size_t maxwidth;
+  size_t nlayers;
+  size_t n;                        /* batch size of the last forward */
+} hlnn_mlp_work;
+
+typedef enum {
+  HLNN_INIT_GLOROT = 0,   /* uniform, limit sqrt(6/(in+out)) */
+  HLNN_INIT_HE,           /* normal, std sqrt(2/in) */
+  HLNN_INIT_ORTHOGONAL,   /* (semi-)orthogonal rows/columns, gain 1 */
+  HLNN_INIT_TORCH         /* PyTorch nn.Linear default: U(+-1/sqrt(in)) */
+} hlnn_init;
+
+hlnn_mlp *hlnn_mlp_alloc (size_t nlayers, const size_t *sizes, hlnn_act act);
+void hlnn_mlp_free (hlnn_mlp *net);
+
+hlnn_mlp_work *hlnn_mlp_work_alloc (const hlnn_mlp *net, size_t nmax,
+                                    size_t maxch);
+void hlnn_mlp_work_free (hlnn_mlp_work *w);
+
+/* Initialise theta (weights by scheme, biases zero) from a seed. */
+int hlnn_mlp_init (const hlnn_mlp *net, double *theta, hlnn_init scheme,
+                   unsigned long seed);
+
+/* Forward pass on N <= nmax samples.  U, V, W (N x sizes[0]) switch the
+ * tangent channels on when non-NULL; VW is on when both V and W are.
+ * 'reverse_order' is 1 if hlnn_mlp_reverse will follow (so the pass keeps
+ * one more activation derivative), else 0.  Fails with HLNN_EORDER when
+ * the activation lacks a needed derivative, HLNN_EDOM when N > nmax or
+ * the active channels exceed maxch. */
+int hlnn_mlp_forward (const hlnn_mlp *net, const double *theta, size_t N,
+                      const double *X, const double *U, const double *V,
+                      const double *W, int reverse_order, hlnn_mlp_work *w);
+
+/* Output of channel ch after a forward pass: N x sizes[L], leading
+ * dimension *ld (rows are samples).  NULL if the channel is off. */
+const double *hlnn_mlp_output (const hlnn_mlp *net, const hlnn_mlp_work *w,
+                               int ch, size_t *ld);
+
+/* Reverse sweep after hlnn_mlp_forward (with reverse_order = 1).  seed[ch]
+ * is N x sizes[L] (leading dimension N) or NULL for zero.  grad_theta
+ * (nparams) is ACCUMULATED into when non-NULL; grad_x (N x sizes[0]) is
+ * overwritten when non-NULL.  Seeds on channels that were off are an
+ * error (HLNN_EDOM). */
+int hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
+                      const double *const seed[HLNN_CH_COUNT],
+                      double *grad_theta, double *grad_x, hlnn_mlp_work *w);
+
+/* Convenience for plain regression: mean squared error
+ * sum (Y - Yhat)^2 / (N sizes[L]) and its theta-gradient (overwritten).
+ * grad may be NULL for the loss alone. */
+int hlnn_mlp_mse (const hlnn_mlp *net, const double *theta, size_t N,
+                  const double *X, const double *Y, double *loss,
+                  double *grad, hlnn_mlp_work *w);
+
+#endif

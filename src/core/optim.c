@@ -1,0 +1,104 @@
+/* optim.c -- Adam, AdamW, SGD with momentum; gradient-norm clipping.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <math.h>
+#include "optim.h"
+#include "hlnn_status.h"
+
+void
+hlnn_optim_params_default (hlnn_optim_params *p, hlnn_optim_kind kind)
+{
+  p->kind = kind;
+  p->lr = 1e-3;
+  p->beta1 = 0.9;
+  p->beta2 = 0.999;
+  p->eps = 1e-8;
+  p->momentum = 0.0;
+  p->weight_decay = 0.0;
+  p->clip_norm = 0.0;
+}
+
+int
+hlnn_optim_params_check (const hlnn_optim_params *p)
+{
+  if (p->kind != HLNN_OPTIM_ADAM && p->kind != HLNN_OPTIM_ADAMW
+      && p->kind != HLNN_OPTIM_SGD)
+    return HLNN_EDOM;
+  if (!(isfinite (p->lr) && p->lr > 0))
+    return HLNN_EDOM;
+  if (!(p->beta1 >= 0 && p->beta1 < 1 && p->beta2 >= 0 && p->beta2 < 1))
+    return HLNN_EDOM;
+  if (!(isfinite (p->eps) && p->eps > 0))
+    return HLNN_EDOM;
+  if (!(p->momentum >= 0 && p->momentum < 1))
+    return HLNN_EDOM;
+  if (!(isfinite (p->weight_decay) && p->weight_decay >= 0))
+    return HLNN_EDOM;
+  if (isnan (p->clip_norm))
+    return HLNN_EDOM;
+  return HLNN_SUCCESS;
+}
+
+double
+hlnn_optim_clip (size_t n, double *grad, double max_norm)
+{
+  double ss = 0.0;
+  for (size_t i = 0; i < n; i++)
+    ss += grad[i] * grad[i];
+  const double norm = sqrt (ss);
+  if (max_norm > 0 && norm > max_norm)
+    {
+      const double f = max_norm / (norm + 1e-6);
+      for (size_t i = 0; i < n; i++)
+        grad[i] *= f;
+    }
+  return norm;
+}
+
+int
+hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
+                 double *grad, double *m, double *v, unsigned long *t)
+{
+  const unsigned long step = *t + 1;
+  if (p->clip_norm > 0)
+    hlnn_optim_clip (n, grad, p->clip_norm);
+  switch (p->kind)
+    {
+    case HLNN_OPTIM_ADAM:
+    case HLNN_OPTIM_ADAMW:
+      {
+        const double bc1 = 1.0 - pow (p->beta1, (double) step);
+        const double bc2 = 1.0 - pow (p->beta2, (double) step);
+        const double step_size = p->lr / bc1, sqrt_bc2 = sqrt (bc2);
+        const int decoupled = p->kind == HLNN_OPTIM_ADAMW;
+        const double wd = p->weight_decay;
+        for (size_t i = 0; i < n; i++)
+          {
+            double g = grad[i];
+            if (decoupled)
+              theta[i] *= 1.0 - p->lr * wd;
+            else
+              g += wd * theta[i];
+            m[i] = p->beta1 * m[i] + (1.0 - p->beta1) * g;
+            v[i] = p->beta2 * v[i] + (1.0 - p->beta2) * g * g;
+            theta[i] -= step_size * m[i] / (sqrt (v[i]) / sqrt_bc2 + p->eps);
+          }
+        break;
+      }
+    case HLNN_OPTIM_SGD:
+      for (size_t i = 0; i < n; i++)
+        {
+          const double g = grad[i] + p->weight_decay * theta[i];
+          if (p->momentum > 0)
+            m[i] = step == 1 ? g : p->momentum * m[i] + g;
+          else
+            m[i] = g;
+          theta[i] -= p->lr * m[i];
+        }
+      break;
+    default:
+      return HLNN_EDOM;
+    }
+  *t = step;
+  return HLNN_SUCCESS;
+}

@@ -1,0 +1,194 @@
+/* train.c -- seeded minibatch sampling and the optimizer step loop.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+#include "train.h"
+#include "hlnn_status.h"
+
+void
+hlnn_trainer_free (hlnn_trainer *tr)
+{
+  if (!tr)
+    return;
+  free (tr->Xb);
+  free (tr->Yb);
+  free (tr->grad);
+  free (tr->theta_prev);
+  free (tr->m_prev);
+  free (tr->v_prev);
+  free (tr->perm);
+  free (tr->swaps);
+  free (tr->idx);
+  if (tr->rng)
+    gsl_rng_free (tr->rng);
+  free (tr);
+}
+
+hlnn_trainer *
+hlnn_trainer_alloc (size_t nparams, size_t N, size_t dx, size_t dy,
+                    size_t batch)
+{
+  if (nparams == 0 || N == 0 || dx == 0 || dy == 0 || batch == 0)
+    return NULL;
+  hlnn_trainer *tr = calloc (1, sizeof *tr);
+  if (!tr)
+    return NULL;
+  tr->nparams = nparams;
+  tr->N = N;
+  tr->dx = dx;
+  tr->dy = dy;
+  tr->batch = batch < N ? batch : N;
+  const size_t nb = tr->batch;
+  tr->grad = malloc (nparams * sizeof (double));
+  tr->theta_prev = malloc (nparams * sizeof (double));
+  tr->m_prev = malloc (nparams * sizeof (double));
+  tr->v_prev = malloc (nparams * sizeof (double));
+  if (!tr->grad || !tr->theta_prev || !tr->m_prev || !tr->v_prev)
+    goto fail;
+  if (nb < N)
+    {
+      tr->Xb = malloc (nb * dx * sizeof (double));
+      tr->Yb = malloc (nb * dy * sizeof (double));
+      tr->perm = malloc (N * sizeof (size_t));
+      tr->swaps = malloc (nb * sizeof (size_t));
+      tr->idx = malloc (nb * sizeof (size_t));
+      tr->rng = gsl_rng_alloc (gsl_rng_mt19937);
+      if (!tr->Xb || !tr->Yb || !tr->perm || !tr->swaps || !tr->idx || !tr->rng)
+        goto fail;
+      for (size_t i = 0; i < N; i++)
+        tr->perm[i] = i;
+    }
+  return tr;
+fail:
+  hlnn_trainer_free (tr);
+  return NULL;
+}
+
+/* splitmix64 finaliser: decorrelates (seed, step) before seeding mt19937. */
+static unsigned long
+mix_seed (unsigned long seed, unsigned long step)
+{
+  uint64_t z = (uint64_t) seed * 0x9E3779B97F4A7C15ULL + (uint64_t) step;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  /* gsl_rng_set treats 0 as its default seed; keep the map injective-ish */
+  return (unsigned long) (z & 0xFFFFFFFFUL) + 1UL;
+}
+
+void
+hlnn_trainer_batch (hlnn_trainer *tr, unsigned long seed, unsigned long step,
+                    size_t *idx)
+{
+  const size_t N = tr->N, nb = tr->batch;
+  if (nb >= N)
+    {
+      for (size_t i = 0; i < N; i++)
+        idx[i] = i;
+      return;
+    }
+  /* Partial Fisher-Yates on the identity, then undo the swaps: O(batch). */
+  gsl_rng_set (tr->rng, mix_seed (seed, step));
+  for (size_t i = 0; i < nb; i++)
+    {
+      const size_t j = i + (size_t) gsl_rng_uniform_int (tr->rng, N - i);
+      tr->swaps[i] = j;
+      const size_t tmp = tr->perm[i];
+      tr->perm[i] = tr->perm[j];
+      tr->perm[j] = tmp;
+      idx[i] = tr->perm[i];
+    }
+  for (size_t k = nb; k-- > 0;)
+    {
+      const size_t j = tr->swaps[k];
+      const size_t tmp = tr->perm[k];
+      tr->perm[k] = tr->perm[j];
+      tr->perm[j] = tmp;
+    }
+}
+
+static int
+all_finite (size_t n, const double *x)
+{
+  double acc = 0.0;
+  for (size_t i = 0; i < n; i++)
+    acc += x[i] * 0.0;   /* NaN iff some x[i] is NaN or infinite */
+  return acc == 0.0;
+}
+
+int
+hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
+                  const double *X, const double *Y, unsigned long seed,
+                  const hlnn_optim_params *opt, double *theta, double *m,
+                  double *v, unsigned long *t, size_t nsteps, double *losses,
+                  size_t *done)
+{
+  const size_t P = tr->nparams, N = tr->N, nb = tr->batch;
+  const size_t dx = tr->dx, dy = tr->dy;
+  const size_t mv_bytes = P * sizeof (double);
+  unsigned long t_prev = *t;
+  int have_backup = 0;
+  *done = 0;
+
+  for (size_t k = 0; k < nsteps; k++)
+    {
+      const double *Xb = X, *Yb = Y;
+      if (nb < N)
+        {
+          const size_t *idx = tr->idx;
+          hlnn_trainer_batch (tr, seed, *t, tr->idx);
+          for (size_t j = 0; j < dx; j++)
+            for (size_t i = 0; i < nb; i++)
+              tr->Xb[i + j * nb] = X[idx[i] + j * N];
+          for (size_t j = 0; j < dy; j++)
+            for (size_t i = 0; i < nb; i++)
+              tr->Yb[i + j * nb] = Y[idx[i] + j * N];
+          Xb = tr->Xb;
+          Yb = tr->Yb;
+        }
+      double loss;
+      int status = fn (ctx, theta, nb, Xb, Yb, &loss, tr->grad);
+      if (status == HLNN_SUCCESS
+          && !(isfinite (loss) && all_finite (P, tr->grad)))
+        status = HLNN_ENAN;
+      if (status)
+        {
+          if (status == HLNN_ENAN && have_backup)
+            {
+              /* This step's parameters came from the previous update,
+               * whose own loss was finite: go back to before it. */
+              memcpy (theta, tr->theta_prev, mv_bytes);
+              memcpy (m, tr->m_prev, mv_bytes);
+              memcpy (v, tr->v_prev, mv_bytes);
+              *t = t_prev;
+              *done = k - 1;
+            }
+          return status;
+        }
+      if (losses)
+        losses[k] = loss;
+      memcpy (tr->theta_prev, theta, mv_bytes);
+      memcpy (tr->m_prev, m, mv_bytes);
+      memcpy (tr->v_prev, v, mv_bytes);
+      t_prev = *t;
+      have_backup = 1;
+      status = hlnn_optim_step (opt, P, theta, tr->grad, m, v, t);
+      if (status)
+        return status;
+      if (!all_finite (P, theta))
+        {
+          memcpy (theta, tr->theta_prev, mv_bytes);
+          memcpy (m, tr->m_prev, mv_bytes);
+          memcpy (v, tr->v_prev, mv_bytes);
+          *t = t_prev;
+          *done = k;
+          return HLNN_ENAN;
+        }
+      *done = k + 1;
+    }
+  return HLNN_SUCCESS;
+}

@@ -1,0 +1,335 @@
+/* test_mlp.c -- derivatives of the MLP and its activations against central
+ * finite differences and closed forms.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
+ *
+ * Error measure: norm-wise relative error max|g - fd| / max|fd|. */
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include "hlnn.h"
+#include "hlnn_test.h"
+
+static gsl_rng *rng;
+
+static void
+fill_gauss (size_t n, double *x, double sd)
+{
+  for (size_t i = 0; i < n; i++)
+    x[i] = gsl_ran_gaussian (rng, sd);
+}
+
+/* ---- activations: each derivative against a FD of the one below ------- */
+static void
+test_activations (void)
+{
+  const double zs[] = { -2.3, -0.7, 0.0, 0.4, 1.9 };
+  const size_t nz = sizeof zs / sizeof *zs;
+  for (int a = 0; a < HLNN_ACT_COUNT; a++)
+    {
+      const int order = hlnn_act_max_order ((hlnn_act) a);
+      double worst = 0.0;
+      for (size_t i = 0; i < nz; i++)
+        {
+          double s[4], sp[4], sm[4];
+          const double h = 1e-5, z = zs[i] + (a == HLNN_ACT_RELU ? 0.05 : 0);
+          const double zp = z + h, zm = z - h;
+          hlnn_act_eval ((hlnn_act) a, order, 1, &z, &s[0], &s[1], &s[2], &s[3]);
+          hlnn_act_eval ((hlnn_act) a, order, 1, &zp, &sp[0], &sp[1], &sp[2], &sp[3]);
+          hlnn_act_eval ((hlnn_act) a, order, 1, &zm, &sm[0], &sm[1], &sm[2], &sm[3]);
+          for (int k = 1; k <= order; k++)
+            {
+              const double fd = (sp[k - 1] - sm[k - 1]) / (2 * h);
+              const double err = fabs (fd - s[k]) / fmax (1.0, fabs (s[k]));
+              if (!(err <= worst))
+                worst = err;
+            }
+        }
+      hlnn_test (worst < 1e-8, "act %s: derivatives 1..%d vs FD, max err %.2e",
+                 hlnn_act_name ((hlnn_act) a), order, worst);
+    }
+  /* closed forms at one point */
+  double z = 0.3, s0, s1, s2, s3;
+  hlnn_act_eval (HLNN_ACT_TANH, 3, 1, &z, &s0, &s1, &s2, &s3);
+  const double t = tanh (0.3);
+  hlnn_test_rel (s3, -2 * (1 - t * t) * (1 - 3 * t * t), 1e-14,
+                 "tanh''' closed form (-2 sech^2 (1 - 3 tanh^2))");
+  hlnn_act_eval (HLNN_ACT_SOFTPLUS, 3, 1, &z, &s0, &s1, &s2, &s3);
+  hlnn_test_rel (s0, log (1 + exp (0.3)), 1e-14, "softplus closed form");
+  hlnn_test (hlnn_act_eval (HLNN_ACT_RELU, 2, 1, &z, &s0, &s1, &s2, NULL)
+             == HLNN_EORDER, "relu refuses a second derivative");
+}
+
+/* ---- MSE loss: theta- and x-gradients vs central FD --------------------- */
+static double
+mse_loss (const hlnn_mlp *net, const double *theta, size_t N,
+          const double *X, const double *Y, hlnn_mlp_work *w)
+{
+  double loss;
+  hlnn_mlp_mse (net, theta, N, X, Y, &loss, NULL, w);
+  return loss;
+}
+
+static void
+check_mse_gradients (hlnn_act act, size_t nhidden, size_t width, size_t N)
+{
+  size_t sizes[5];
+  const size_t din = 3, dout = 2;
+  sizes[0] = din;
+  for (size_t l = 1; l <= nhidden; l++)
+    sizes[l] = width;
+  sizes[nhidden + 1] = dout;
+  hlnn_mlp *net = hlnn_mlp_alloc (nhidden + 1, sizes, act);
+  hlnn_mlp_work *w = hlnn_mlp_work_alloc (net, N, 1);
+  const size_t P = net->nparams;
+  double *theta = malloc (P * sizeof *theta), *g = malloc (P * sizeof *g);
+  double *fd = malloc (P * sizeof *fd);
+  double *X = malloc (N * din * sizeof *X), *Y = malloc (N * dout * sizeof *Y);
+  double *gx = malloc (N * din * sizeof *gx), *fdx = malloc (N * din * sizeof *fdx);
+  hlnn_mlp_init (net, theta, HLNN_INIT_GLOROT, 7);
+  for (size_t i = 0; i < P; i++)      /* non-zero biases exercise b-grads */
+    theta[i] += gsl_ran_gaussian (rng, 0.1);
+  fill_gauss (N * din, X, 1.0);
+  fill_gauss (N * dout, Y, 1.0);
+
+  double loss;
+  int st = hlnn_mlp_mse (net, theta, N, X, Y, &loss, g, w);
+  for (size_t i = 0; i < P; i++)
+    {
+      const double h = 1e-5 * fmax (1.0, fabs (theta[i])), keep = theta[i];
+      theta[i] = keep + h;
+      const double lp = mse_loss (net, theta, N, X, Y, w);
+      theta[i] = keep - h;
+      const double lm = mse_loss (net, theta, N, X, Y, w);
+      theta[i] = keep;
+      fd[i] = (lp - lm) / (2 * h);
+    }
+  const double err = hlnn_test_vec_relerr (P, g, fd);
+  hlnn_test (st == 0 && err < 1e-6,
+             "mlp dloss/dtheta %s hidden=%zu width=%zu N=%zu: rel err %.2e",
+             hlnn_act_name (act), nhidden, width, N, err);
+
+  /* x-gradient of sum_i y(x_i) . c_i through the VAL reverse */
+  double *C = malloc (N * dout * sizeof *C);
+  fill_gauss (N * dout, C, 1.0);
+  hlnn_mlp_forward (net, theta, N, X, NULL, NULL, NULL, 1, w);
+  const double *seed[HLNN_CH_COUNT] = { C, NULL, NULL, NULL, NULL };
+  st = hlnn_mlp_reverse (net, theta, seed, NULL, gx, w);
+  for (size_t i = 0; i < N * din; i++)
+    {
+      const double h = 1e-5, keep = X[i];
+      double f[2];
+      for (int s = 0; s < 2; s++)
+        {
+          X[i] = keep + (s ? -h : h);
+          hlnn_mlp_forward (net, theta, N, X, NULL, NULL, NULL, 0, w);
+          size_t ld;
+          const double *Yh = hlnn_mlp_output (net, w, HLNN_CH_VAL, &ld);
+          double acc = 0.0;
+          for (size_t j = 0; j < dout; j++)
+            for (size_t r = 0; r < N; r++)
+              acc += Yh[r + j * ld] * C[r + j * N];
+          f[s] = acc;
+        }
+      X[i] = keep;
+      fdx[i] = (f[0] - f[1]) / (2 * h);
+    }
+  const double errx = hlnn_test_vec_relerr (N * din, gx, fdx);
+  hlnn_test (st == 0 && errx < 1e-6,
+             "mlp d(y.c)/dx %s hidden=%zu width=%zu N=%zu: rel err %.2e",
+             hlnn_act_name (act), nhidden, width, N, errx);
+  free (C);
+  free (theta); free (g); free (fd); free (X); free (Y); free (gx); free (fdx);
+  hlnn_mlp_work_free (w);
+  hlnn_mlp_free (net);
+}
+
+/* ---- tangent channels ---------------------------------------------------- */
+
+/* sum_i sum_ch cs[ch](i) y_ch(i) for a scalar-output net */
+static double
+channel_functional (const hlnn_mlp *net, const double *theta, size_t N,
+                    const double *X, const double *U, const double *V,
+                    const double *W, const double *const cs[HLNN_CH_COUNT],
+                    hlnn_mlp_work *w)
+{
+  hlnn_mlp_forward (net, theta, N, X, U, V, W, 0, w);
+  double acc = 0.0;
+  for (int c = 0; c < HLNN_CH_COUNT; c++)
+    {
+      if (!cs[c])
+        continue;
+      size_t ld;
+      const double *y = hlnn_mlp_output (net, w, c, &ld);
+      for (size_t i = 0; i < N; i++)
+        acc += cs[c][i] * y[i];
+    }
+  return acc;
+}
+
+static void
+check_tangents (hlnn_act act, size_t nhidden)
+{
+  const size_t d = 4, width = 17, N = 6;
+  size_t sizes[5] = { d, width, width, width, 1 };
+  sizes[nhidden + 1] = 1;
+  hlnn_mlp *net = hlnn_mlp_alloc (nhidden + 1, sizes, act);
+  hlnn_mlp_work *w = hlnn_mlp_work_alloc (net, N, HLNN_CH_COUNT);
+  const size_t P = net->nparams;
+  double *theta = malloc (P * sizeof *theta), *g = calloc (P, sizeof *g);
+  double *fd = malloc (P * sizeof *fd);
+  double X[24], U[24], V[24], W[24], Xs[24], cu[6], cv[6], cvw[6], c0[6];
+  hlnn_mlp_init (net, theta, HLNN_INIT_GLOROT, 11);
+  for (size_t i = 0; i < P; i++)
+    theta[i] += gsl_ran_gaussian (rng, 0.1);
+  fill_gauss (N * d, X, 1.0);
+  fill_gauss (N * d, U, 1.0);
+  fill_gauss (N * d, V, 1.0);
+  fill_gauss (N * d, W, 1.0);
+  fill_gauss (N, c0, 1.0);
+  fill_gauss (N, cu, 1.0);
+  fill_gauss (N, cv, 1.0);
+  fill_gauss (N, cvw, 1.0);
+
+  /* first- and second-order tangents vs FD of the value channel */
+  hlnn_mlp_forward (net, theta, N, X, U, V, W, 0, w);
+  size_t ld;
+  double yu[6], yvw[6];
+  memcpy (yu, hlnn_mlp_output (net, w, HLNN_CH_U, &ld), N * sizeof (double));
+  memcpy (yvw, hlnn_mlp_output (net, w, HLNN_CH_VW, &ld), N * sizeof (double));
+  double fdu[6], fdvw[6];
+  const double h = 1e-4;
+  double yp[6], ym[6];
+  for (int s = 0; s < 2; s++)
+    {
+      for (size_t i = 0; i < N * d; i++)
+        Xs[i] = X[i] + (s ? -h : h) * U[i];
+      hlnn_mlp_forward (net, theta, N, Xs, NULL, NULL, NULL, 0, w);
+      memcpy (s ? ym : yp, hlnn_mlp_output (net, w, HLNN_CH_VAL, &ld),
+              N * sizeof (double));
+    }
+  for (size_t i = 0; i < N; i++)
+    fdu[i] = (yp[i] - ym[i]) / (2 * h);
+  /* D^2 y[v,w] = d/dt of the V tangent along w */
+  for (int s = 0; s < 2; s++)
+    {
+      for (size_t i = 0; i < N * d; i++)
+        Xs[i] = X[i] + (s ? -h : h) * W[i];
+      hlnn_mlp_forward (net, theta, N, Xs, NULL, V, NULL, 0, w);
+      memcpy (s ? ym : yp, hlnn_mlp_output (net, w, HLNN_CH_V, &ld),
+              N * sizeof (double));
+    }
+  for (size_t i = 0; i < N; i++)
+    fdvw[i] = (yp[i] - ym[i]) / (2 * h);
+  double e1 = hlnn_test_vec_relerr (N, yu, fdu);
+  double e2 = hlnn_test_vec_relerr (N, yvw, fdvw);
+  hlnn_test (e1 < 1e-6 && e2 < 1e-6,
+             "tangents %s hidden=%zu: Dy[u] rel err %.2e, D2y[v,w] rel err %.2e",
+             hlnn_act_name (act), nhidden, e1, e2);
+
+  /* reverse through all channels vs FD over theta */
+  const double *seed[HLNN_CH_COUNT] = { c0, cu, cv, NULL, cvw };
+  hlnn_mlp_forward (net, theta, N, X, U, V, W, 1, w);
+  int st = hlnn_mlp_reverse (net, theta, seed, g, NULL, w);
+  for (size_t i = 0; i < P; i++)
+    {
+      const double hh = 1e-5 * fmax (1.0, fabs (theta[i])), keep = theta[i];
+      theta[i] = keep + hh;
+      const double fp = channel_functional (net, theta, N, X, U, V, W, seed, w);
+      theta[i] = keep - hh;
+      const double fm = channel_functional (net, theta, N, X, U, V, W, seed, w);
+      theta[i] = keep;
+      fd[i] = (fp - fm) / (2 * hh);
+    }
+  double e3 = hlnn_test_vec_relerr (P, g, fd);
+  hlnn_test (st == 0 && e3 < 1e-6,
+             "reverse through tangents %s hidden=%zu: dtheta rel err %.2e",
+             hlnn_act_name (act), nhidden, e3);
+
+  /* x-gradient with directions held fixed */
+  double gx[24], fdx[24];
+  hlnn_mlp_forward (net, theta, N, X, U, V, W, 1, w);
+  hlnn_mlp_reverse (net, theta, seed, NULL, gx, w);
+  for (size_t i = 0; i < N * d; i++)
+    {
+      const double keep = X[i];
+      X[i] = keep + 1e-5;
+      const double fp = channel_functional (net, theta, N, X, U, V, W, seed, w);
+      X[i] = keep - 1e-5;
+      const double fm = channel_functional (net, theta, N, X, U, V, W, seed, w);
+      X[i] = keep;
+      fdx[i] = (fp - fm) / 2e-5;
+    }
+  double e4 = hlnn_test_vec_relerr (N * d, gx, fdx);
+  hlnn_test (e4 < 1e-6, "reverse through tangents %s hidden=%zu: dx rel err %.2e",
+             hlnn_act_name (act), nhidden, e4);
+  free (theta); free (g); free (fd);
+  hlnn_mlp_work_free (w);
+  hlnn_mlp_free (net);
+}
+
+static void
+test_errors (void)
+{
+  size_t sizes[3] = { 2, 5, 1 };
+  hlnn_mlp *net = hlnn_mlp_alloc (2, sizes, HLNN_ACT_RELU);
+  hlnn_mlp_work *w = hlnn_mlp_work_alloc (net, 4, 2);
+  double theta[21] = { 0 }, X[8] = { 0 };
+  hlnn_test (hlnn_mlp_forward (net, theta, 4, X, X, NULL, NULL, 1, w)
+             == HLNN_EORDER, "relu net refuses a reverse through a tangent");
+  hlnn_test (hlnn_mlp_forward (net, theta, 5, X, NULL, NULL, NULL, 0, w)
+             == HLNN_EDOM, "batch larger than the workspace is refused");
+  size_t bad[3] = { 2, 0, 1 };
+  hlnn_test (hlnn_mlp_alloc (2, bad, HLNN_ACT_TANH) == NULL,
+             "zero layer width is refused");
+  hlnn_mlp_work_free (w);
+  hlnn_mlp_free (net);
+}
+
+static void
+test_init (void)
+{
+  size_t sizes[3] = { 7, 5, 3 };
+  hlnn_mlp *net = hlnn_mlp_alloc (2, sizes, HLNN_ACT_TANH);
+  double th[64], th2[64];
+  hlnn_mlp_init (net, th, HLNN_INIT_ORTHOGONAL, 3);
+  /* W1 is 5 x 7: its rows must be orthonormal */
+  double worst = 0.0;
+  for (size_t r = 0; r < 5; r++)
+    for (size_t s = 0; s < 5; s++)
+      {
+        double dot = 0.0;
+        for (size_t c = 0; c < 7; c++)
+          dot += th[r + c * 5] * th[s + c * 5];
+        worst = fmax (worst, fabs (dot - (r == s)));
+      }
+  hlnn_test (worst < 1e-12, "orthogonal init: W W' = I to %.2e", worst);
+  hlnn_mlp_init (net, th2, HLNN_INIT_ORTHOGONAL, 3);
+  hlnn_test (memcmp (th, th2, net->nparams * sizeof (double)) == 0,
+             "init is reproducible from its seed");
+  hlnn_mlp_free (net);
+}
+
+int
+main (void)
+{
+  gsl_rng_env_setup ();
+  rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 12345);
+  test_activations ();
+  const size_t widths[3] = { 1, 3, 17 }, batches[2] = { 1, 64 };
+  for (int a = 0; a < HLNN_ACT_COUNT; a++)
+    for (size_t nh = 1; nh <= 3; nh++)
+      for (int wi = 0; wi < 3; wi++)
+        for (int bi = 0; bi < 2; bi++)
+          check_mse_gradients ((hlnn_act) a, nh, widths[wi], batches[bi]);
+  for (int a = 0; a < HLNN_ACT_COUNT; a++)
+    if (a != HLNN_ACT_RELU)
+      for (size_t nh = 1; nh <= 3; nh++)
+        check_tangents ((hlnn_act) a, nh);
+  test_errors ();
+  test_init ();
+  gsl_rng_free (rng);
+  return hlnn_test_summary ();
+}
