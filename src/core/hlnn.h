@@ -10,5 +10,6 @@
 #include "optim.h"
 #include "train.h"
 #include "blas_info.h"
+#include "field.h"
 
 #endif
