@@ -17,7 +17,8 @@ hlnn_blas_name (void)
   config_fn cfg = (config_fn) dlsym (RTLD_DEFAULT, "openblas_get_config");
   if (!cfg)
     return "gslcblas";
-  snprintf (name, sizeof name, "OpenBLAS %s", cfg ());
+  /* openblas_get_config () already starts with "OpenBLAS <version>" */
+  snprintf (name, sizeof name, "%s", cfg ());
   return name;
 }
 

@@ -125,7 +125,7 @@ hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
                   const double *X, const double *Y, unsigned long seed,
                   const hlnn_optim_params *opt, double *theta, double *m,
                   double *v, unsigned long *t, size_t nsteps, double *losses,
-                  size_t *done)
+                  size_t *done, size_t *nlosses)
 {
   const size_t P = tr->nparams, N = tr->N, nb = tr->batch;
   const size_t dx = tr->dx, dy = tr->dy;
@@ -133,6 +133,7 @@ hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
   unsigned long t_prev = *t;
   int have_backup = 0;
   *done = 0;
+  *nlosses = 0;
 
   for (size_t k = 0; k < nsteps; k++)
     {
@@ -166,6 +167,7 @@ hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
               memcpy (v, tr->v_prev, mv_bytes);
               *t = t_prev;
               *done = k - 1;
+              *nlosses = k;
             }
           return status;
         }
@@ -186,9 +188,11 @@ hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
           memcpy (v, tr->v_prev, mv_bytes);
           *t = t_prev;
           *done = k;
+          *nlosses = k + 1;
           return HLNN_ENAN;
         }
       *done = k + 1;
+      *nlosses = k + 1;
     }
   return HLNN_SUCCESS;
 }

@@ -48,14 +48,17 @@ void hlnn_trainer_batch (hlnn_trainer *tr, unsigned long seed,
                          unsigned long step, size_t *idx);
 
 /* Run up to nsteps steps.  X (N x dx), Y (N x dy) column-major; *t is the
- * optimizer's step counter (incremented per step); losses[k] receives the
- * minibatch loss of step k (may be NULL); *done the number of completed
- * steps.  Returns HLNN_SUCCESS, HLNN_ENAN (diverged, see above), or the
- * callback's status. */
+ * optimizer's step counter (incremented per step); *done the number of
+ * updates kept.  losses[k] (may be NULL) receives the minibatch loss of
+ * the parameters before update k; *nlosses counts the valid entries: done,
+ * or done + 1 after a divergence, losses[done] then being the finite loss
+ * of the returned parameters (0 entries when the first step failed).
+ * Returns HLNN_SUCCESS, HLNN_ENAN (diverged, see above), or the callback's
+ * status. */
 int hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
                       const double *X, const double *Y, unsigned long seed,
                       const hlnn_optim_params *opt, double *theta, double *m,
                       double *v, unsigned long *t, size_t nsteps,
-                      double *losses, size_t *done);
+                      double *losses, size_t *done, size_t *nlosses);
 
 #endif

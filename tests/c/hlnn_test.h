@@ -14,7 +14,7 @@
 static int hlnn_test_passed = 0, hlnn_test_failed = 0;
 
 /* Record one check; fmt describes it (printed after PASS/FAIL). */
-static void
+static inline void
 hlnn_test (int ok, const char *fmt, ...)
 {
   va_list ap;
@@ -30,7 +30,7 @@ hlnn_test (int ok, const char *fmt, ...)
 }
 
 /* Relative error check: |got - want| <= tol * max(|want|, tiny). */
-static void
+static inline void
 hlnn_test_rel (double got, double want, double tol, const char *what)
 {
   const double scale = fabs (want) > 1e-300 ? fabs (want) : 1e-300;
@@ -39,7 +39,7 @@ hlnn_test_rel (double got, double want, double tol, const char *what)
              what, got, want, err, tol);
 }
 
-static int
+static inline int
 hlnn_test_summary (void)
 {
   printf ("%d passed, %d failed\n", hlnn_test_passed, hlnn_test_failed);
@@ -47,7 +47,7 @@ hlnn_test_summary (void)
 }
 
 /* Norm-wise relative error max|a - b| / max|b| of two vectors. */
-static double
+static inline double
 hlnn_test_vec_relerr (size_t n, const double *a, const double *b)
 {
   double num = 0.0, den = 0.0;

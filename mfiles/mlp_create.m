@@ -1,0 +1,96 @@
+% -*- texinfo -*-
+% @deftypefn  {hlnn} {@var{model} =} mlp_create (@var{sizes})
+% @deftypefnx {hlnn} {@var{model} =} mlp_create (@var{sizes}, @var{name}, @var{value}, @dots{})
+% Create a plain multilayer perceptron, the baseline of hlnn.
+%
+% @var{sizes} lists the layer widths, inputs first and outputs last, e.g.
+% @code{[2 200 200 2]}.  The network is
+% @code{y = W@{L@} s(... s(W@{1@} x + b@{1@}) ...) + b@{L@}} with the
+% activation @code{s} applied after every hidden layer.
+%
+% Options (name/value pairs or a struct, case-insensitive):
+% @table @asis
+% @item @qcode{'Activation'}
+% @qcode{'tanh'} (default), @qcode{'softplus'}, @qcode{'sigmoid'},
+% @qcode{'sin'}, @qcode{'gelu'} or @qcode{'relu'}.
+% @item @qcode{'Init'}
+% @qcode{'glorot'} (default), @qcode{'he'}, @qcode{'orthogonal'} or
+% @qcode{'torch'} (PyTorch's @code{nn.Linear} default).
+% @item @qcode{'Seed'}
+% Integer seed of the weights and of the minibatch order (default 0).
+% @end table
+%
+% The model is a plain struct (@code{kind}, @code{sizes},
+% @code{activation}, @code{W}, @code{b}, @code{opt}, @code{history},
+% @code{options}) that @code{save}/@code{load} handle as they are.
+%
+% Example:
+% @example
+% model = mlp_create ([1 32 32 1], 'Activation', 'tanh', 'Seed', 1);
+% x = linspace (-pi, pi, 200)';
+% model = mlp_train (model, x, sin (x), 'Steps', 500, 'Verbose', false);
+% y = mlp_predict (model, x);
+% @end example
+% @seealso{mlp_train, mlp_predict, hnn_create, lnn_create}
+% @end deftypefn
+function model = mlp_create (sizes, varargin)
+  if (nargin < 1)
+    print_usage ();
+  end
+  hlnn_check_sizes (sizes, 'SIZES', 'mlp', 'mlp_create', false);
+  if (numel (sizes) < 2)
+    error ('hlnn:mlp:size', 'mlp_create: SIZES needs at least an input and an output width');
+  end
+  opts = hlnn_options (struct ('Activation', 'tanh', 'Init', 'glorot', 'Seed', 0), ...
+                       'mlp', 'mlp_create', varargin);
+  check_create_opts (opts);
+  model = hlnn_model_new ('mlp', sizes(:)', lower (opts.Activation), ...
+                          lower (opts.Init), opts.Seed, sizes(1), opts);
+end
+
+function check_create_opts (opts)
+  acts = {'tanh', 'softplus', 'sigmoid', 'sin', 'gelu', 'relu'};
+  if (~ischar (opts.Activation) || ~any (strcmpi (opts.Activation, acts)))
+    error ('hlnn:mlp:activation', 'mlp_create: Activation must be one of: %s', ...
+           strjoin (acts, ', '));
+  end
+  inits = {'glorot', 'he', 'orthogonal', 'torch'};
+  if (~ischar (opts.Init) || ~any (strcmpi (opts.Init, inits)))
+    error ('hlnn:mlp:init', 'mlp_create: Init must be one of: %s', strjoin (inits, ', '));
+  end
+  if (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) || opts.Seed < 0 ...
+      || opts.Seed ~= fix (opts.Seed) || opts.Seed >= 2^32)
+    error ('hlnn:mlp:seed', 'mlp_create: Seed must be an integer in [0, 2^32)');
+  end
+end
+
+%!test
+%! m = mlp_create ([3 5 2], 'Seed', 4);
+%! assert (m.kind, 'mlp');
+%! assert (size (m.W{1}), [5 3]);
+%! assert (size (m.W{2}), [2 5]);
+%! assert (size (m.b{2}), [2 1]);
+%! assert (m.opt.step, 0);
+
+%!test
+%! a = mlp_create ([2 7 1], 'Seed', 9);
+%! b = mlp_create ([2 7 1], 'seed', 9);
+%! c = mlp_create ([2 7 1], 'Seed', 10);
+%! assert (isequal (a.W, b.W));
+%! assert (~isequal (a.W, c.W));
+
+%!test
+%! m = mlp_create ([4 6 4], struct ('Init', 'orthogonal'));
+%! assert (m.W{1}' * m.W{1}, eye (4), 1e-12);
+%! assert (m.W{2} * m.W{2}', eye (4), 1e-12);
+
+%!error <SIZES> mlp_create ([2 0 1])
+%!error <needs at least> mlp_create (3)
+%!error <unknown option 'Foo'> mlp_create ([2 3 1], 'Foo', 1)
+%!error <Activation> mlp_create ([2 3 1], 'Activation', 'cube')
+%!error <Seed> mlp_create ([2 3 1], 'Seed', -1)
+%!error <Invalid call> mlp_create ()
+
+%!demo
+%! model = mlp_create ([1 16 1], 'Seed', 3);
+%! disp (model)

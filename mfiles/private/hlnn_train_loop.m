@@ -1,0 +1,173 @@
+% -*- texinfo -*-
+% @deftypefn {hlnn} {@var{model} =} hlnn_train_loop (@var{model}, @var{X}, @var{Y}, @var{opts}, @var{fname})
+% The training loop behind mlp_train, hnn_train and lnn_train (internal).
+%
+% Calls the C step gateway for chunks of steps that take about
+% @code{opts.ChunkSeconds} each, so that between chunks it can print
+% progress, compute the validation loss, honour the step and time budgets
+% and write checkpoints.  Chunking does not change the result: minibatches
+% depend only on (seed, step) and the optimizer state lives in the model.
+% @end deftypefn
+function model = hlnn_train_loop (model, X, Y, opts, fname)
+  area = 'train';
+  check_opts (opts, fname);
+  if (~isempty (opts.Seed))
+    model.opt.seed = opts.Seed;
+  end
+  cfg = struct ('steps', 0, 'batch', min (opts.Batch, rows (X)), ...
+                'lr', opts.LearningRate, 'optimizer', lower (opts.Optimizer), ...
+                'beta1', opts.Beta1, 'beta2', opts.Beta2, ...
+                'eps', opts.Epsilon, 'momentum', opts.Momentum, ...
+                'weight_decay', opts.WeightDecay, 'clip_norm', opts.ClipNorm, ...
+                'seed', model.opt.seed);
+  have_val = ~isempty (opts.Validation);
+  if (have_val)
+    Xv = opts.Validation{1};
+    Yv = opts.Validation{2};
+  end
+
+  total = opts.Steps;
+  done = 0;
+  chunk = 1;
+  t0 = tic ();
+  time_offset = last_or_nan (model.history.time);
+  if (isnan (time_offset))
+    time_offset = 0;
+  end
+  last_ckpt = toc (t0);
+  last_print = -Inf;
+  prev_start = [];      % model at the start of the previous chunk
+  prev_steps = 0;
+  model.options.train = opts;
+
+  while (done < total)
+    if (toc (t0) >= opts.TimeBudget)
+      if (opts.Verbose)
+        fprintf ('%s: time budget of %g s reached at step %d\n', fname, ...
+                 opts.TimeBudget, model.opt.step);
+      end
+      break;
+    end
+    cfg.steps = min (chunk, total - done);
+    start = model;
+    tc = tic ();
+    [model, losses, info] = hlnn_train_mex (model, X, Y, cfg);
+    dt = toc (tc);
+    if (strcmp (info.status, 'diverged_at_start') && ~isempty (prev_start))
+      % The previous chunk's last update produced this non-finite model:
+      % replay that chunk but its last step (training is deterministic).
+      cfg.steps = prev_steps - 1;
+      done = done - prev_steps;
+      [model, losses, info] = hlnn_train_mex (prev_start, X, Y, cfg);
+      info.status = 'diverged';
+    end
+    first_step = model.opt.step - info.done - (numel (losses) > info.done);
+    model.history.step = [model.history.step; first_step + (1:numel (losses))'];
+    model.history.loss = [model.history.loss; losses(:)];
+    done = done + info.done;
+
+    if (~strcmp (info.status, 'ok'))
+      model.history.diverged_at = model.opt.step;
+      warning ('hlnn:train:diverged', ...
+               '%s: non-finite loss at step %d; returning the last model with a finite loss (step %d)', ...
+               fname, model.opt.step + 1, model.opt.step);
+      break;
+    end
+
+    elapsed = toc (t0);
+    vloss = NaN;
+    if (have_val)
+      vloss = hlnn_loss_mex (model, Xv, Yv);
+      model.history.val_step(end+1, 1) = model.opt.step;
+      model.history.val_loss(end+1, 1) = vloss;
+    end
+    model.history.time(end+1, 1) = time_offset + elapsed;
+    model.history.time_step(end+1, 1) = model.opt.step;
+
+    if (opts.Verbose && (elapsed - last_print >= 1 || done >= total))
+      rate = done / max (elapsed, eps);
+      print_progress (fname, model.opt.step, done, total, losses, vloss, ...
+                      rate, (total - done) / max (rate, eps));
+      last_print = elapsed;
+    end
+    if (~isempty (opts.Checkpoint) && elapsed - last_ckpt >= opts.CheckpointEvery)
+      hlnn_checkpoint_save (opts.Checkpoint, model);
+      last_ckpt = elapsed;
+    end
+
+    prev_start = start;
+    prev_steps = info.done;
+    % aim each chunk at opts.ChunkSeconds, growing at most 4x at a time
+    per_step = dt / max (info.done, 1);
+    chunk = max (1, min (4 * chunk, floor (opts.ChunkSeconds / max (per_step, 1e-9))));
+  end
+
+  if (~isempty (opts.Checkpoint))
+    hlnn_checkpoint_save (opts.Checkpoint, model);
+  end
+  if (opts.Verbose)
+    fprintf ('%s: done, %d steps in %.2f s, final loss %.4e\n', fname, done, ...
+             toc (t0), last_or_nan (model.history.loss));
+  end
+end
+
+function v = last_or_nan (x)
+  if (isempty (x))
+    v = NaN;
+  else
+    v = x(end);
+  end
+end
+
+function print_progress (fname, step, done, total, losses, vloss, rate, eta)
+  if (isnan (vloss))
+    vstr = '';
+  else
+    vstr = sprintf ('  val %.4e', vloss);
+  end
+  fprintf ('%s: step %d (%d/%d)  loss %.4e%s  %.0f steps/s  ETA %.1f s\n', ...
+           fname, step, done, total, last_or_nan (losses), vstr, rate, eta);
+end
+
+function check_opts (opts, fname)
+  id = 'hlnn:train:option';
+  must_pos_int = {'Steps', 'Batch'};
+  for k = 1:numel (must_pos_int)
+    v = opts.(must_pos_int{k});
+    if (~isnumeric (v) || ~isscalar (v) || ~isreal (v) || isnan (v) ...
+        || v < (k == 2) || (isfinite (v) && v ~= fix (v)))
+      error (id, '%s: %s must be a non-negative integer (Batch >= 1, Inf for full batch)', ...
+             fname, must_pos_int{k});
+    end
+  end
+  if (~isfinite (opts.Steps))
+    error (id, '%s: Steps must be finite', fname);
+  end
+  reals = {'LearningRate', 'WeightDecay', 'Beta1', 'Beta2', 'Epsilon', ...
+           'Momentum', 'ClipNorm', 'TimeBudget', 'CheckpointEvery', 'ChunkSeconds'};
+  for k = 1:numel (reals)
+    v = opts.(reals{k});
+    if (~isnumeric (v) || ~isscalar (v) || ~isreal (v) || isnan (v) || v < 0)
+      error (id, '%s: %s must be a non-negative real scalar', fname, reals{k});
+    end
+  end
+  if (~(opts.LearningRate > 0) || ~isfinite (opts.LearningRate))
+    error (id, '%s: LearningRate must be positive and finite', fname);
+  end
+  if (~ischar (opts.Optimizer) || ~any (strcmpi (opts.Optimizer, {'adam', 'adamw', 'sgd'})))
+    error (id, '%s: Optimizer must be ''adam'', ''adamw'' or ''sgd''', fname);
+  end
+  if (~isempty (opts.Seed) && (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) ...
+      || opts.Seed < 0 || opts.Seed ~= fix (opts.Seed) || opts.Seed >= 2^32))
+    error (id, '%s: Seed must be an integer in [0, 2^32)', fname);
+  end
+  if (~isempty (opts.Validation) && (~iscell (opts.Validation) || numel (opts.Validation) ~= 2))
+    error (id, '%s: Validation must be a cell {Xval, Yval}', fname);
+  end
+  if (~(islogical (opts.Verbose) || isnumeric (opts.Verbose)) || ~isscalar (opts.Verbose))
+    error (id, '%s: Verbose must be true or false', fname);
+  end
+  if (~ischar (opts.Checkpoint))
+    error (id, '%s: Checkpoint must be a file name', fname);
+  end
+end

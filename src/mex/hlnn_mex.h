@@ -1,0 +1,99 @@
+/* hlnn_mex.h -- what every gateway shares: argument checks, the model
+ * struct <-> libhlnn conversion, status -> error identifier, and the
+ * per-kind training objective.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
+ *
+ * Error discipline: a gateway validates every argument before it allocates
+ * anything with malloc; after that, it frees before it raises.  Memory from
+ * mxMalloc is released by the MEX runtime when an error unwinds the call.
+ * Every gateway calls hlnn_mex_init() first, which turns GSL's aborting
+ * error handler off. */
+#ifndef HLNN_MEX_H
+#define HLNN_MEX_H
+
+#include <stddef.h>
+#include "mex.h"
+#include "hlnn.h"
+
+#define HLNN_VERSION "0.1.0"
+
+typedef enum { HLNN_KIND_MLP = 0, HLNN_KIND_HNN, HLNN_KIND_LNN } hlnn_kind;
+
+/* A model struct read into C.  theta is mxMalloc'ed: the MLP's parameters
+ * followed by 'nextra' kind-specific ones (e.g. a learned dissipation). */
+typedef struct {
+  hlnn_kind kind;
+  size_t nlayers, sizes[65];
+  hlnn_act act;
+  hlnn_mlp *net;          /* NULL until hlnn_mex_model_alloc_net */
+  double *theta;
+  size_t ntheta, nextra;
+  size_t n;               /* degrees of freedom (hnn, lnn); inputs (mlp) */
+  int dissipation;        /* hnn: 0 none, 1 fixed, 2 learned */
+  double gamma;           /* hnn: fixed dissipation rate */
+  double regularization;  /* lnn: Tikhonov parameter of the E-L solve */
+} hlnn_mex_model;
+
+void hlnn_mex_init (void);
+
+/* Raise "hlnn:<id>" with a printf-style message (does not return). */
+void hlnn_mex_fail (const char *id, const char *fmt, ...)
+#ifdef __GNUC__
+  __attribute__ ((noreturn, format (printf, 2, 3)))
+#endif
+  ;
+
+/* Raise an error for a libhlnn status: id "hlnn:<area>:<what>" where
+ * <what> is derived from the status (diverged, singular, order, ...). */
+void hlnn_mex_fail_status (const char *area, int status, const char *context)
+#ifdef __GNUC__
+  __attribute__ ((noreturn))
+#endif
+  ;
+
+void hlnn_mex_check_nargs (int nrhs, int min, int max, int nlhs, int maxout,
+                           const char *fname);
+
+/* A real, full, double matrix, rows x cols (0 = any; but never empty),
+ * all finite when 'finite'.  Raises hlnn:arg:<what> naming 'name'. */
+const double *hlnn_mex_matrix (const mxArray *a, const char *name,
+                               size_t rows, size_t cols, int finite);
+
+/* A real finite scalar (optionally integer-valued and within [lo, hi]). */
+double hlnn_mex_scalar (const mxArray *a, const char *name, int integer,
+                        double lo, double hi);
+
+/* A field of a struct, or NULL when absent. */
+const mxArray *hlnn_mex_field (const mxArray *s, const char *field);
+
+/* A char row vector copied into buf (raises when absent or too long). */
+void hlnn_mex_string (const mxArray *a, const char *name, char *buf,
+                      size_t len);
+
+/* Read and validate a model struct (argument name 'name' in messages).
+ * Uses only mxMalloc, so later argument checks may still raise freely. */
+void hlnn_mex_model_read (const mxArray *s, const char *name,
+                          hlnn_mex_model *m);
+/* Allocate m->net (malloc); from here on free before raising. */
+void hlnn_mex_model_alloc_net (hlnn_mex_model *m);
+void hlnn_mex_model_free (hlnn_mex_model *m);
+
+/* Copy of the struct 's' with W, b (and kind-specific extras) set from
+ * m->theta. */
+mxArray *hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m);
+
+/* Expected columns of the training inputs X and targets Y for a model. */
+void hlnn_mex_model_data_dims (const hlnn_mex_model *m, size_t *dx,
+                               size_t *dy);
+
+/* The training objective of a model kind, on batches of at most nmax. */
+typedef struct hlnn_mex_objective hlnn_mex_objective;
+hlnn_mex_objective *hlnn_mex_objective_alloc (const hlnn_mex_model *m,
+                                              size_t nmax, int *status);
+void hlnn_mex_objective_free (hlnn_mex_objective *o);
+hlnn_lossgrad_fn hlnn_mex_objective_fn (void);
+/* ctx to pass with hlnn_mex_objective_fn () */
+void *hlnn_mex_objective_ctx (hlnn_mex_objective *o);
+
+#endif

@@ -1,0 +1,173 @@
+/* hlnn_train_mex.c -- a chunk of optimizer steps on one model.
+ *
+ *   [model, losses, info] = hlnn_train_mex (model, X, Y, cfg)
+ *
+ * cfg: steps, batch, lr, optimizer ('adam'|'adamw'|'sgd'), beta1, beta2,
+ * eps, momentum, weight_decay, clip_norm, seed.  model.opt holds the
+ * optimizer state (step, m, v); it is read and written back, so successive
+ * calls continue exactly as one uninterrupted run.  info.status is 'ok',
+ * 'diverged' (model is the last one with a finite loss) or
+ * 'diverged_at_start' (the first step already failed; model unchanged).
+ * Called by the private training loop of mlp_train/hnn_train/lnn_train.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+#include "hlnn_mex.h"
+
+enum { IN_MODEL, IN_X, IN_Y, IN_CFG, N_IN };
+enum { OUT_MODEL, OUT_LOSSES, OUT_INFO, N_OUT };
+
+static double
+cfg_scalar (const mxArray *cfg, const char *field, double lo, double hi,
+            int integer)
+{
+  char name[64];
+  snprintf (name, sizeof name, "cfg.%s", field);
+  const mxArray *a = mxGetField (cfg, 0, field);
+  if (!a)
+    hlnn_mex_fail ("train:cfg", "%s is missing", name);
+  return hlnn_mex_scalar (a, name, integer, lo, hi);
+}
+
+/* model.opt.<field> as a column of length P, or NULL when empty/absent. */
+static const double *
+opt_vector (const mxArray *opt, const char *field, size_t P)
+{
+  const mxArray *a = opt ? mxGetField (opt, 0, field) : NULL;
+  if (!a || mxIsEmpty (a))
+    return NULL;
+  char name[64];
+  snprintf (name, sizeof name, "model.opt.%s", field);
+  return hlnn_mex_matrix (a, name, P, 1, 1);
+}
+
+void
+mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+{
+  hlnn_mex_init ();
+  hlnn_mex_check_nargs (nrhs, N_IN, N_IN, nlhs, N_OUT, "hlnn_train_mex");
+
+  const mxArray *cfg = prhs[IN_CFG];
+  if (!mxIsStruct (cfg) || mxGetNumberOfElements (cfg) != 1)
+    hlnn_mex_fail ("train:cfg", "cfg must be a scalar struct");
+  hlnn_optim_params p;
+  char optname[16];
+  const mxArray *on = mxGetField (cfg, 0, "optimizer");
+  if (!on)
+    hlnn_mex_fail ("train:cfg", "cfg.optimizer is missing");
+  hlnn_mex_string (on, "cfg.optimizer", optname, sizeof optname);
+  if (strcmp (optname, "adam") == 0)
+    hlnn_optim_params_default (&p, HLNN_OPTIM_ADAM);
+  else if (strcmp (optname, "adamw") == 0)
+    hlnn_optim_params_default (&p, HLNN_OPTIM_ADAMW);
+  else if (strcmp (optname, "sgd") == 0)
+    hlnn_optim_params_default (&p, HLNN_OPTIM_SGD);
+  else
+    hlnn_mex_fail ("train:optimizer", "cfg.optimizer must be 'adam', "
+                   "'adamw' or 'sgd', got '%s'", optname);
+  const size_t steps = (size_t) cfg_scalar (cfg, "steps", 0, 1e12, 1);
+  const double batch_req = cfg_scalar (cfg, "batch", 1, 1e15, 1);
+  p.lr = cfg_scalar (cfg, "lr", 0, HUGE_VAL, 0);
+  p.beta1 = cfg_scalar (cfg, "beta1", 0, 1, 0);
+  p.beta2 = cfg_scalar (cfg, "beta2", 0, 1, 0);
+  p.eps = cfg_scalar (cfg, "eps", 0, HUGE_VAL, 0);
+  p.momentum = cfg_scalar (cfg, "momentum", 0, 1, 0);
+  p.weight_decay = cfg_scalar (cfg, "weight_decay", 0, HUGE_VAL, 0);
+  p.clip_norm = cfg_scalar (cfg, "clip_norm", 0, HUGE_VAL, 0);
+  const unsigned long seed =
+    (unsigned long) cfg_scalar (cfg, "seed", 0, 4294967295.0, 1);
+  if (hlnn_optim_params_check (&p))
+    hlnn_mex_fail ("train:cfg", "optimizer settings out of range (lr > 0, "
+                   "0 <= beta < 1, eps > 0, 0 <= momentum < 1)");
+
+  hlnn_mex_model m;
+  hlnn_mex_model_read (prhs[IN_MODEL], "model", &m);
+  size_t dx, dy;
+  hlnn_mex_model_data_dims (&m, &dx, &dy);
+  const mxArray *Xa = prhs[IN_X], *Ya = prhs[IN_Y];
+  const double *X = hlnn_mex_matrix (Xa, "X", 0, dx, 1);
+  const double *Y = hlnn_mex_matrix (Ya, "Y", 0, dy, 1);
+  if (mxGetM (Xa) != mxGetM (Ya))
+    hlnn_mex_fail ("train:data", "X and Y must have the same number of rows "
+                   "(got %zu and %zu)", mxGetM (Xa), mxGetM (Ya));
+  const mxArray *opt = mxGetField (prhs[IN_MODEL], 0, "opt");
+  const double *m0 = opt_vector (opt, "m", m.ntheta);
+  const double *v0 = opt_vector (opt, "v", m.ntheta);
+  double step0 = 0;
+  if (opt && mxGetField (opt, 0, "step"))
+    step0 = hlnn_mex_scalar (mxGetField (opt, 0, "step"), "model.opt.step",
+                             1, 0, 9e15);
+
+  const size_t N = mxGetM (Xa), P = m.ntheta;
+  const size_t batch = batch_req >= (double) N ? N : (size_t) batch_req;
+  double *mom = mxCalloc (P, sizeof (double));
+  double *vel = mxCalloc (P, sizeof (double));
+  if (m0) memcpy (mom, m0, P * sizeof (double));
+  if (v0) memcpy (vel, v0, P * sizeof (double));
+  double *losses = mxMalloc ((steps ? steps : 1) * sizeof (double));
+
+  int st;
+  hlnn_mex_model_alloc_net (&m);
+  hlnn_mex_objective *obj = hlnn_mex_objective_alloc (&m, batch, &st);
+  hlnn_trainer *tr = obj ? hlnn_trainer_alloc (P, N, dx, dy, batch) : NULL;
+  if (!tr)
+    {
+      hlnn_mex_objective_free (obj);
+      hlnn_mex_model_free (&m);
+      hlnn_mex_fail_status ("train", st ? st : HLNN_ENOMEM,
+                            "hlnn_train_mex: workspace");
+    }
+  unsigned long t = (unsigned long) step0;
+  size_t done = 0, nloss = 0;
+  st = hlnn_trainer_run (tr, hlnn_mex_objective_fn (),
+                         hlnn_mex_objective_ctx (obj), X, Y, seed, &p,
+                         m.theta, mom, vel, &t, steps, losses, &done, &nloss);
+  hlnn_trainer_free (tr);
+  hlnn_mex_objective_free (obj);
+  if (st && st != HLNN_ENAN)
+    {
+      hlnn_mex_model_free (&m);
+      hlnn_mex_fail_status ("train", st, "hlnn_train_mex");
+    }
+
+  mxArray *out = hlnn_mex_model_write (prhs[IN_MODEL], &m);
+  mxArray *newopt = opt && mxIsStruct (opt) ? mxDuplicateArray (opt)
+                    : mxCreateStructMatrix (1, 1, 0, NULL);
+  const char *names[3] = { "step", "m", "v" };
+  for (int k = 0; k < 3; k++)
+    if (mxGetFieldNumber (newopt, names[k]) < 0)
+      mxAddField (newopt, names[k]);
+  mxArray *ma = mxCreateDoubleMatrix (P, 1, mxREAL);
+  mxArray *va = mxCreateDoubleMatrix (P, 1, mxREAL);
+  memcpy (mxGetPr (ma), mom, P * sizeof (double));
+  memcpy (mxGetPr (va), vel, P * sizeof (double));
+  mxSetField (newopt, 0, "step", mxCreateDoubleScalar ((double) t));
+  mxSetField (newopt, 0, "m", ma);
+  mxSetField (newopt, 0, "v", va);
+  if (mxGetFieldNumber (out, "opt") < 0)
+    mxAddField (out, "opt");
+  mxSetField (out, 0, "opt", newopt);
+  plhs[OUT_MODEL] = out;
+  hlnn_mex_model_free (&m);
+
+  /* losses of the kept updates, plus, after a divergence, the (finite)
+   * loss of the returned model */
+  if (nlhs > OUT_LOSSES)
+    {
+      mxArray *la = mxCreateDoubleMatrix (nloss, 1, mxREAL);
+      memcpy (mxGetPr (la), losses, nloss * sizeof (double));
+      plhs[OUT_LOSSES] = la;
+    }
+  if (nlhs > OUT_INFO)
+    {
+      const char *fields[2] = { "done", "status" };
+      mxArray *info = mxCreateStructMatrix (1, 1, 2, fields);
+      mxSetField (info, 0, "done", mxCreateDoubleScalar ((double) done));
+      const char *status = st == 0 ? "ok"
+                           : nloss == 0 ? "diverged_at_start" : "diverged";
+      mxSetField (info, 0, "status", mxCreateString (status));
+      plhs[OUT_INFO] = info;
+    }
+}

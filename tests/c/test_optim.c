@@ -1,0 +1,212 @@
+/* test_optim.c -- optimizer steps against hand-computed values; trainer
+ * determinism and exact resume.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <stdlib.h>
+#include <string.h>
+#include "hlnn.h"
+#include "hlnn_test.h"
+
+/* Adam as written in Kingma & Ba (bias-corrected moments), evaluated in a
+ * different order from optim.c: an independent check of the formula. */
+static double
+adam_by_hand (double theta, const double *g, int steps, double lr, double wd,
+              int decoupled)
+{
+  const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+  double m = 0, v = 0;
+  for (int t = 1; t <= steps; t++)
+    {
+      double gt = g[t - 1];
+      if (decoupled)
+        theta = theta - lr * wd * theta;
+      else
+        gt = gt + wd * theta;
+      m = b1 * m + (1 - b1) * gt;
+      v = b2 * v + (1 - b2) * gt * gt;
+      const double mhat = m / (1 - pow (b1, t));
+      const double vhat = v / (1 - pow (b2, t));
+      theta = theta - lr * mhat / (sqrt (vhat) + eps);
+    }
+  return theta;
+}
+
+static void
+test_adam (hlnn_optim_kind kind, double wd)
+{
+  /* Two coordinates fed fixed gradient sequences. */
+  const double g0[3] = { 0.5, -0.25, 0.125 }, g1[3] = { -0.1, 0.3, 0.7 };
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, kind);
+  p.lr = 0.1;
+  p.weight_decay = wd;
+  double theta[2] = { 1.0, -2.0 }, m[2] = { 0 }, v[2] = { 0 };
+  unsigned long t = 0;
+  for (int k = 0; k < 3; k++)
+    {
+      double g[2] = { g0[k], g1[k] };
+      hlnn_optim_step (&p, 2, theta, g, m, v, &t);
+    }
+  const int dec = kind == HLNN_OPTIM_ADAMW;
+  hlnn_test_rel (theta[0], adam_by_hand (1.0, g0, 3, 0.1, wd, dec), 1e-12,
+                 kind == HLNN_OPTIM_ADAM ? "adam coord 0 after 3 steps"
+                                         : "adamw coord 0 after 3 steps");
+  hlnn_test_rel (theta[1], adam_by_hand (-2.0, g1, 3, 0.1, wd, dec), 1e-12,
+                 kind == HLNN_OPTIM_ADAM ? "adam coord 1 after 3 steps"
+                                         : "adamw coord 1 after 3 steps");
+  hlnn_test (t == 3, "step counter is 3 after 3 steps");
+}
+
+static void
+test_adam_first_step_closed_form (void)
+{
+  /* After one step bias correction makes mhat = g, vhat = g^2, so the
+   * update is lr * g / (|g| + eps). */
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, HLNN_OPTIM_ADAM);
+  p.lr = 0.01;
+  double theta[1] = { 0.3 }, g[1] = { -4.0 }, m[1] = { 0 }, v[1] = { 0 };
+  unsigned long t = 0;
+  hlnn_optim_step (&p, 1, theta, g, m, v, &t);
+  hlnn_test_rel (theta[0], 0.3 + 0.01 * 4.0 / (4.0 + 1e-8), 1e-15,
+                 "adam first step = lr g/(|g|+eps)");
+}
+
+static void
+test_sgd (void)
+{
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, HLNN_OPTIM_SGD);
+  p.lr = 0.1;
+  p.momentum = 0.9;
+  double theta[1] = { 1.0 }, m[1] = { 0 }, v[1] = { 0 };
+  unsigned long t = 0;
+  double g[1] = { 2.0 };
+  hlnn_optim_step (&p, 1, theta, g, m, v, &t);   /* buf = 2, theta = 0.8 */
+  g[0] = 1.0;
+  hlnn_optim_step (&p, 1, theta, g, m, v, &t);   /* buf = 2.8, theta = 0.52 */
+  hlnn_test_rel (theta[0], 0.52, 1e-14, "sgd momentum two steps by hand");
+}
+
+static void
+test_clip (void)
+{
+  double g[2] = { 3.0, 4.0 };
+  const double norm = hlnn_optim_clip (2, g, 1.0);
+  hlnn_test_rel (norm, 5.0, 1e-15, "clip returns the norm before clipping");
+  hlnn_test_rel (g[0], 3.0 / (5.0 + 1e-6), 1e-15, "clip scales by max/(norm+1e-6)");
+}
+
+/* ---- trainer: same seed => same bits; resume == uninterrupted ---------- */
+typedef struct { hlnn_mlp *net; hlnn_mlp_work *w; } mse_ctx;
+
+static int
+mse_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
+        const double *Yb, double *loss, double *grad)
+{
+  mse_ctx *c = vctx;
+  return hlnn_mlp_mse (c->net, theta, nb, Xb, Yb, loss, grad, c->w);
+}
+
+static void
+train_run (size_t steps_a, size_t steps_b, double *theta_out,
+           hlnn_optim_kind kind, double lr, int *status_out, size_t *done_out)
+{
+  const size_t N = 200, batch = 32;
+  size_t sizes[4] = { 1, 16, 16, 1 };
+  mse_ctx c;
+  c.net = hlnn_mlp_alloc (3, sizes, HLNN_ACT_TANH);
+  c.w = hlnn_mlp_work_alloc (c.net, batch, 1);
+  const size_t P = c.net->nparams;
+  double X[200], Y[200];
+  for (size_t i = 0; i < N; i++)
+    {
+      X[i] = -3.0 + 6.0 * (double) i / (N - 1);
+      Y[i] = sin (X[i]);
+    }
+  double *m = calloc (P, sizeof *m), *v = calloc (P, sizeof *v);
+  hlnn_mlp_init (c.net, theta_out, HLNN_INIT_GLOROT, 42);
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, kind);
+  p.lr = lr;
+  hlnn_trainer *tr = hlnn_trainer_alloc (P, N, 1, 1, batch);
+  unsigned long t = 0;
+  size_t done = 0, total = 0, nl;
+  int st = hlnn_trainer_run (tr, mse_fn, &c, X, Y, 9, &p, theta_out, m, v,
+                             &t, steps_a, NULL, &done, &nl);
+  total += done;
+  if (st == 0 && steps_b)
+    {
+      /* a fresh trainer, as after save/load: only t carries over */
+      hlnn_trainer_free (tr);
+      tr = hlnn_trainer_alloc (P, N, 1, 1, batch);
+      st = hlnn_trainer_run (tr, mse_fn, &c, X, Y, 9, &p, theta_out, m, v,
+                             &t, steps_b, NULL, &done, &nl);
+      total += done;
+    }
+  *status_out = st;
+  *done_out = total;
+  hlnn_trainer_free (tr);
+  free (m);
+  free (v);
+  hlnn_mlp_work_free (c.w);
+  hlnn_mlp_free (c.net);
+}
+
+static void
+test_trainer (void)
+{
+  double a[600], b[600], c[600];
+  int st;
+  size_t done;
+  train_run (50, 0, a, HLNN_OPTIM_ADAM, 1e-2, &st, &done);
+  train_run (50, 0, b, HLNN_OPTIM_ADAM, 1e-2, &st, &done);
+  train_run (20, 30, c, HLNN_OPTIM_ADAM, 1e-2, &st, &done);
+  const size_t P = 1 * 16 + 16 + 16 * 16 + 16 + 16 + 1;
+  hlnn_test (memcmp (a, b, P * sizeof (double)) == 0,
+             "same seed => bit-identical parameters after 50 steps");
+  hlnn_test (memcmp (a, c, P * sizeof (double)) == 0,
+             "20 + 30 resumed steps == 50 uninterrupted steps, bit for bit");
+  train_run (200, 0, a, HLNN_OPTIM_SGD, 1e6, &st, &done);
+  int finite = 1;
+  for (size_t i = 0; i < P; i++)
+    finite &= isfinite (a[i]);
+  hlnn_test (st == HLNN_ENAN && finite && done < 200,
+             "absurd learning rate stops with HLNN_ENAN after %zu steps, "
+             "parameters finite", done);
+}
+
+static void
+test_batches (void)
+{
+  hlnn_trainer *tr = hlnn_trainer_alloc (1, 100, 1, 1, 10);
+  size_t idx[10], idx2[10];
+  hlnn_trainer_batch (tr, 5, 17, idx);
+  hlnn_trainer_batch (tr, 5, 3, idx2);
+  hlnn_trainer_batch (tr, 5, 17, idx2);
+  int same = memcmp (idx, idx2, sizeof idx) == 0, distinct = 1;
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < i; j++)
+      distinct &= idx[i] != idx[j];
+  int identity = 1;
+  for (size_t i = 0; i < 100; i++)
+    identity &= tr->perm[i] == i;
+  hlnn_test (same && distinct && identity,
+             "minibatch of a step depends only on (seed, step); no repeats; "
+             "permutation restored");
+  hlnn_trainer_free (tr);
+}
+
+int
+main (void)
+{
+  test_adam (HLNN_OPTIM_ADAM, 0.0);
+  test_adam (HLNN_OPTIM_ADAM, 0.01);
+  test_adam (HLNN_OPTIM_ADAMW, 0.01);
+  test_adam_first_step_closed_form ();
+  test_sgd ();
+  test_clip ();
+  test_trainer ();
+  test_batches ();
+  return hlnn_test_summary ();
+}

@@ -1,0 +1,69 @@
+#!/bin/sh
+# run_tests.sh -- every hlnn test; the last line is "N passed, N failed".
+#
+# Each suite runs in its own process (C test binaries, one octave-cli per
+# .m file) so that a crash is counted as a failure instead of ending the
+# run.  Logs go to tests/logs/.  Arguments: the C test programs.
+# Environment: OCTAVE, srcdir, builddir, PKG_TARBALL, HLNN_TEST_SCOPE
+# (all | c), HLNN_TEST_FILTER (only .m tests whose name matches).
+set -u
+OCTAVE=${OCTAVE:-octave-cli}
+srcdir=${srcdir:-.}
+builddir=${builddir:-.}
+scope=${HLNN_TEST_SCOPE:-all}
+filter=${HLNN_TEST_FILTER:-}
+logs="$builddir/tests/logs"
+mkdir -p "$logs"
+passed=0
+failed=0
+
+# add "p f" from the last "N passed, N failed" line of log $1, or count a
+# crash (rc $2 non-zero and no summary) as one failure
+tally () {
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+  if [ -z "$line" ]; then
+    p=0; f=1
+  else
+    p=$(echo "$line" | sed 's/ passed.*//')
+    f=$(echo "$line" | sed 's/.*passed, \([0-9]*\) failed.*/\1/')
+    if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  printf '%-8s %-40s %4d passed, %d failed%s\n' "$3" "$4" "$p" "$f" \
+    "$( [ -z "$line" ] && echo " (crashed or timed out, rc $2; see $1)")"
+}
+
+for t in "$@"; do
+  name=$(basename "$t")
+  log="$logs/$name.log"
+  timeout 1200 "$builddir/$t" > "$log" 2>&1
+  tally "$log" $? C "$name"
+done
+
+if [ "$scope" = all ]; then
+  mexdir=$(cd "$builddir/mex" && pwd)
+  mdir=$(cd "$srcdir/mfiles" && pwd)
+  tdir=$(cd "$srcdir/tests/octave" && pwd)
+  for f in "$mdir"/*.m "$tdir"/test_*.m; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .m)
+    case "$name" in *"$filter"*) ;; *) continue ;; esac
+    log="$logs/$name.log"
+    timeout 1800 "$OCTAVE" -q --no-window-system --path "$mdir" --path "$mexdir" \
+      --path "$tdir" --eval "hlnn_run_test_file ('$f', '$log.detail')" \
+      > "$log" 2>&1
+    rc=$?
+    # octave 7 on Debian prints this at exit after --eval, harmlessly
+    grep -v 'ignoring const execution_exception' "$log" > "$log.tmp"; mv "$log.tmp" "$log"
+    tally "$log" $rc Octave "$name"
+  done
+  if [ -n "${PKG_TARBALL:-}" ] && [ -z "$filter" ]; then
+    log="$logs/install.log"
+    timeout 1200 sh "$srcdir/tests/install_test.sh" "$builddir/$PKG_TARBALL" > "$log" 2>&1
+    tally "$log" $? Install "pkg install/load/uninstall"
+  fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
