@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""bench_torch.py -- the PyTorch side of hlnn's benchmarks.
+
+Reads the case files written by bench_hlnn.m (initial weights, data,
+settings), performs the same work in PyTorch (float64, CPU), at each thread
+count given, and writes one JSON object per (case, threads) to stdout:
+seconds for the timed steps, and the loss after 10 steps from the same
+initial weights (the cross-check against hlnn).
+
+Usage: bench_torch.py CASEDIR THREADS [THREADS ...]
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import scipy.io
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def act_fn(name):
+    return {"tanh": torch.tanh, "softplus": torch.nn.functional.softplus,
+            "sigmoid": torch.sigmoid, "sin": torch.sin,
+            "gelu": torch.nn.functional.gelu,
+            "relu": torch.relu}[name]
+
+
+class Net(torch.nn.Module):
+    """Dense net with the weights of an hlnn model struct (W{l} out x in)."""
+
+    def __init__(self, W, b, act):
+        super().__init__()
+        self.layers = torch.nn.ModuleList()
+        for Wl, bl in zip(W, b):
+            lin = torch.nn.Linear(Wl.shape[1], Wl.shape[0])
+            with torch.no_grad():
+                lin.weight.copy_(torch.from_numpy(np.ascontiguousarray(Wl)))
+                lin.bias.copy_(torch.from_numpy(np.ascontiguousarray(bl).ravel()))
+            self.layers.append(lin)
+        self.act = act_fn(act)
+
+    def forward(self, x):
+        for lin in self.layers[:-1]:
+            x = self.act(lin(x))
+        return self.layers[-1](x)
+
+
+def mlp_loss(net, X, Y):
+    return ((net(X) - Y) ** 2).mean()
+
+
+def hnn_field(net, X):
+    """Hamilton's equations from the learned H, as in Greydanus et al."""
+    X = X.requires_grad_(True) if not X.requires_grad else X
+    H = net(X).sum()
+    dH, = torch.autograd.grad(H, X, create_graph=True)
+    n = X.shape[1] // 2
+    return torch.cat([dH[:, n:], -dH[:, :n]], dim=1)
+
+
+def hnn_loss(net, X, Y):
+    return ((hnn_field(net, X.clone().requires_grad_(True)) - Y) ** 2).mean()
+
+
+def lnn_accel(net, X):
+    """Euler-Lagrange accelerations with per-sample Hessians (functorch),
+    the way the LNN reference code does it with jax."""
+    from functorch import hessian, jacrev, vmap, make_functional
+    fnet, params = make_functional(net)
+    n = X.shape[1] // 2
+
+    def L(p, x):
+        return fnet(p, x.unsqueeze(0)).squeeze()
+
+    def accel(p, x):
+        g = jacrev(L, argnums=1)(p, x)
+        Hs = hessian(L, argnums=1)(p, x)
+        A = Hs[n:, n:]
+        B = Hs[n:, :n]
+        rhs = g[:n] - B @ x[n:]
+        return torch.linalg.solve(A, rhs)
+
+    return fnet, params, lambda p, X: vmap(accel, in_dims=(None, 0))(p, X)
+
+
+def run_train(case, threads):
+    torch.set_num_threads(threads)
+    W = [np.asarray(w, dtype=np.float64) for w in case["W"].ravel()]
+    b = [np.asarray(v, dtype=np.float64) for v in case["b"].ravel()]
+    X = torch.from_numpy(np.ascontiguousarray(case["X"]))
+    Y = torch.from_numpy(np.ascontiguousarray(case["Y"]))
+    kind = str(case["kind"][0])
+    act = str(case["activation"][0])
+    lr = float(case["lr"][0, 0])
+    steps = int(case["steps"][0, 0])
+    net = Net(W, b, act)
+    if kind == "lnn":
+        from functorch import make_functional
+        fnet, params, accel = lnn_accel(net, X)
+        params = [torch.nn.Parameter(p.detach().clone()) for p in params]
+        opt = torch.optim.Adam(params, lr=lr)
+
+        def step():
+            opt.zero_grad()
+            loss = ((accel(params, X) - Y) ** 2).mean()
+            loss.backward()
+            opt.step()
+            return loss.item()
+    else:
+        lossf = {"mlp": mlp_loss, "hnn": hnn_loss}[kind]
+        opt = torch.optim.Adam(net.parameters(), lr=lr)
+
+        def step():
+            opt.zero_grad()
+            loss = lossf(net, X, Y)
+            loss.backward()
+            opt.step()
+            return loss.item()
+
+    losses = [step() for _ in range(10)]        # cross-check and warm-up
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        step()
+    sec = time.perf_counter() - t0
+    return {"case": str(case["name"][0]), "impl": "pytorch", "threads": threads,
+            "seconds": sec, "steps": steps, "loss10": losses[-1]}
+
+
+def main():
+    casedir, threads = sys.argv[1], [int(t) for t in sys.argv[2:]]
+    index = [line.strip() for line in open(casedir + "/cases.txt") if line.strip()]
+    for name in index:
+        case = scipy.io.loadmat(casedir + "/" + name + ".mat")
+        for t in threads:
+            print(json.dumps(run_train(case, t)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

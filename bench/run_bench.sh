@@ -1,0 +1,23 @@
+#!/bin/sh
+# run_bench.sh -- hlnn vs PyTorch, same work, same run (make bench).
+# Writes bench/results/results.jsonl, results.csv and the table on stdout;
+# with --doc also doc/performance.md.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+OCTAVE=${OCTAVE:-octave-cli}
+PY=/usr/bin/python3
+out="$here/results"
+mkdir -p "$out/cases"
+: > "$out/results.jsonl"
+echo "hlnn side..."
+"$OCTAVE" -q --no-window-system --path "$top/mfiles" --path "${HLNN_MEX:-$top/mex}" \
+  --path "$here" --eval "bench_hlnn ('$out/cases', [1 2])" 2>/dev/null \
+  | grep '^{' >> "$out/results.jsonl"
+if $PY -c 'import torch, scipy' 2>/dev/null; then
+  echo "PyTorch side..."
+  $PY "$here/bench_torch.py" "$out/cases" 1 2 >> "$out/results.jsonl"
+else
+  echo "PyTorch (python3-torch, python3-scipy) not installed: hlnn side only"
+fi
+$PY "$here/report.py" "$out/results.jsonl" "$out/results.csv" "$@"
