@@ -39,12 +39,12 @@ function model = mlp_train (model, X, Y, varargin)
   end
   hlnn_check_model (model, 'mlp', 'mlp_train');
   hlnn_check_data (X, 'X', model.sizes(1), [], 'mlp', 'mlp_train');
-  hlnn_check_data (Y, 'Y', model.sizes(end), rows (X), 'mlp', 'mlp_train');
+  hlnn_check_data (Y, 'Y', model.sizes(end), size (X, 1), 'mlp', 'mlp_train');
   opts = hlnn_options (hlnn_train_defaults (), 'train', 'mlp_train', varargin);
   if (~isempty (opts.Validation))
     hlnn_check_data (opts.Validation{1}, 'Validation{1}', model.sizes(1), [], 'mlp', 'mlp_train');
     hlnn_check_data (opts.Validation{2}, 'Validation{2}', model.sizes(end), ...
-                     rows (opts.Validation{1}), 'mlp', 'mlp_train');
+                     size (opts.Validation{1}, 1), 'mlp', 'mlp_train');
   end
   model = hlnn_train_loop (model, X, Y, opts, 'mlp_train');
 end
