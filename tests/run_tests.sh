@@ -1,5 +1,6 @@
 #!/bin/sh
-# run_tests.sh -- every hlnn test; the last line is "N passed, N failed".
+# run_tests.sh -- every hlnn test; the last line is
+# "N passed, N failed, N skipped".
 #
 # Each suite runs in its own process (C test binaries, one octave-cli per
 # .m file) so that a crash is counted as a failure instead of ending the
@@ -16,23 +17,50 @@ logs="$builddir/tests/logs"
 mkdir -p "$logs"
 passed=0
 failed=0
+skipped=0
 
-# add "p f" from the last "N passed, N failed" line of log $1, or count a
-# crash (rc $2 non-zero and no summary) as one failure
+# add "p f [s]" from the last "N passed, N failed[, N skipped]" line of log
+# $1, or count a crash (rc $2 non-zero and no summary) as one failure.  A
+# skipped test is neither a pass nor a failure; the log's first "SKIP:"
+# line says why.
 tally () {
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+  s=0
   if [ -z "$line" ]; then
     p=0; f=1
   else
     p=$(echo "$line" | sed 's/ passed.*//')
     f=$(echo "$line" | sed 's/.*passed, \([0-9]*\) failed.*/\1/')
+    case "$line" in
+      *skipped*) s=$(echo "$line" | sed 's/.*failed, \([0-9]*\) skipped.*/\1/') ;;
+    esac
     if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   fi
   passed=$((passed + p))
   failed=$((failed + f))
-  printf '%-8s %-40s %4d passed, %d failed%s\n' "$3" "$4" "$p" "$f" \
-    "$( [ -z "$line" ] && echo " (crashed or timed out, rc $2; see $1)")"
+  skipped=$((skipped + s))
+  note=
+  [ -z "$line" ] && note=" (crashed or timed out, rc $2; see $1)"
+  if [ "$s" -gt 0 ]; then
+    note=", $s skipped$(grep -m 1 '^SKIP:' "$1" | sed 's/^SKIP:/ --/')"
+  fi
+  printf '%-8s %-40s %4d passed, %d failed%s\n' "$3" "$4" "$p" "$f" "$note"
 }
+
+# static check: the .m API uses only syntax MATLAB accepts
+case matlab_syntax in *"$filter"*)
+  log="$logs/matlab_syntax_selftest.log"
+  perl "$srcdir/tests/check_matlab_syntax.pl" --selftest \
+    "$srcdir/tests/matlab_syntax" > "$log" 2>&1
+  tally "$log" $? Syntax "checker self-test (fixtures)"
+  log="$logs/matlab_syntax.log"
+  perl "$srcdir/tests/check_matlab_syntax.pl" "$srcdir"/mfiles/*.m \
+    "$srcdir"/mfiles/private/*.m > "$log" 2>&1
+  rc=$?
+  tally "$log" $rc Syntax "mfiles: MATLAB-compatible syntax"
+  [ $rc -eq 0 ] || grep -v -E '^(PASS|[0-9]+ passed)' "$log"
+  ;;
+esac
 
 for t in "$@"; do
   name=$(basename "$t")
@@ -65,5 +93,5 @@ if [ "$scope" = all ]; then
   fi
 fi
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
