@@ -7,6 +7,18 @@
 % progress, compute the validation loss, honour the step and time budgets
 % and write checkpoints.  Chunking does not change the result: minibatches
 % depend only on (seed, step) and the optimizer state lives in the model.
+%
+% Progress (unless @code{opts.Verbose} is false): on a terminal one line
+% redrawn in place after every chunk (carriage return, then ANSI
+% clear-to-end-of-line), elsewhere (log files, pipes) a
+% plain line about once a second; then a summary line.  The terminal test
+% is honest but narrow: Octave on Linux reads the link
+% @file{/proc/self/fd/1} and redraws only when it names a terminal device
+% (@file{/dev/pts/*}, @file{/dev/tty*}).  MATLAB has no isatty and its
+% desktop does not interpret ANSI sequences, so there, and wherever
+% @file{/proc} is missing (macOS, Windows), lines are plain.  The
+% environment variable @env{HLNN_PROGRESS} set to @qcode{inplace} or
+% @qcode{lines} overrides the test.
 % @end deftypefn
 function model = hlnn_train_loop (model, X, Y, opts, fname)
   area = 'train';
@@ -36,6 +48,8 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
   end
   last_ckpt = toc (t0);
   last_print = -Inf;
+  inplace = opts.Verbose && progress_in_place ();
+  drawn = false;        % an unfinished in-place line is on the terminal
   prev_start = [];      % model at the start of the previous chunk
   prev_steps = 0;
   model.options.train = opts;
@@ -43,6 +57,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
   while (done < total)
     if (toc (t0) >= opts.TimeBudget)
       if (opts.Verbose)
+        drawn = end_line (drawn);
         fprintf ('%s: time budget of %g s reached at step %d\n', fname, ...
                  opts.TimeBudget, model.opt.step);
       end
@@ -68,6 +83,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
 
     if (~strcmp (info.status, 'ok'))
       model.history.diverged_at = model.opt.step;
+      drawn = end_line (drawn);
       warning ('hlnn:train:diverged', ...
                '%s: non-finite loss at step %d; returning the last model with a finite loss (step %d)', ...
                fname, model.opt.step + 1, model.opt.step);
@@ -84,10 +100,17 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     model.history.time(end+1, 1) = time_offset + elapsed;
     model.history.time_step(end+1, 1) = model.opt.step;
 
-    if (opts.Verbose && (elapsed - last_print >= 1 || done >= total))
+    if (opts.Verbose && (inplace || elapsed - last_print >= 1 || done >= total))
       rate = done / max (elapsed, eps);
-      print_progress (fname, model.opt.step, done, total, losses, vloss, ...
-                      rate, (total - done) / max (rate, eps));
+      line = progress_line (fname, model.opt.step, done, total, losses, ...
+                            vloss, rate, (total - done) / max (rate, eps));
+      if (inplace)
+        fprintf ('\r%s%s', line, [char(27) '[K']);
+        flush_stdout ();
+        drawn = true;
+      else
+        fprintf ('%s\n', line);
+      end
       last_print = elapsed;
     end
     if (~isempty (opts.Checkpoint) && elapsed - last_ckpt >= opts.CheckpointEvery)
@@ -106,8 +129,49 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     hlnn_checkpoint_save (opts.Checkpoint, model);
   end
   if (opts.Verbose)
-    fprintf ('%s: done, %d steps in %.2f s, final loss %.4e\n', fname, done, ...
-             toc (t0), last_or_nan (model.history.loss));
+    elapsed = toc (t0);
+    vstr = '';
+    if (have_val && ~isempty (model.history.val_loss))
+      vstr = sprintf (', validation loss %.4e', model.history.val_loss(end));
+    end
+    line = sprintf ('%s: done, %d steps in %.2f s (%.0f steps/s), final loss %.4e%s', ...
+                    fname, done, elapsed, done / max (elapsed, eps), ...
+                    last_or_nan (model.history.loss), vstr);
+    if (drawn)
+      fprintf ('\r%s%s\n', line, [char(27) '[K']);   % the summary replaces the progress line
+    else
+      fprintf ('%s\n', line);
+    end
+  end
+end
+
+function tty = progress_in_place ()
+  % see the docstring: HLNN_PROGRESS, else Octave's /proc/self/fd/1
+  mode = lower (getenv ('HLNN_PROGRESS'));
+  if (strcmp (mode, 'inplace') || strcmp (mode, 'lines'))
+    tty = strcmp (mode, 'inplace');
+    return;
+  end
+  tty = false;
+  if (exist ('OCTAVE_VERSION', 'builtin') && exist ('readlink') == 5)
+    [target, err] = readlink ('/proc/self/fd/1');
+    tty = (err == 0) && ~isempty (regexp (target, '^/dev/(pts/|tty)', 'once'));
+  end
+end
+
+function drawn = end_line (drawn)
+  % finish an in-place progress line before other output
+  if (drawn)
+    fprintf ('\n');
+  end
+  drawn = false;
+end
+
+function flush_stdout ()
+  % Octave buffers stdout and a redrawn line has no newline; MATLAB's
+  % command window has no fflush and needs none
+  if (exist ('OCTAVE_VERSION', 'builtin'))
+    fflush (stdout);
   end
 end
 
@@ -119,14 +183,14 @@ function v = last_or_nan (x)
   end
 end
 
-function print_progress (fname, step, done, total, losses, vloss, rate, eta)
+function line = progress_line (fname, step, done, total, losses, vloss, rate, eta)
   if (isnan (vloss))
     vstr = '';
   else
     vstr = sprintf ('  val %.4e', vloss);
   end
-  fprintf ('%s: step %d (%d/%d)  loss %.4e%s  %.0f steps/s  ETA %.1f s\n', ...
-           fname, step, done, total, last_or_nan (losses), vstr, rate, eta);
+  line = sprintf ('%s: step %d (%d/%d)  loss %.4e%s  %.0f steps/s  ETA %.1f s', ...
+                  fname, step, done, total, last_or_nan (losses), vstr, rate, eta);
 end
 
 function check_opts (opts, fname)
