@@ -14,7 +14,7 @@
 % as @code{eval}.  Each member is one @code{hlnn_fit} call.
 %
 % @var{R} is a struct array, one element per seed, with field
-% @code{seed} followed by the fields of @code{hlnn_fit}'s result
+% @code{seed} followed by the fields of the result of @code{hlnn_fit}
 % (@code{model}, @code{loss}, @code{val_loss}, @code{steps},
 % @code{seconds}, @code{diverged}, @code{pred}, @code{energy}).
 % @var{S} summarises the members: @code{n}, @code{loss} (final losses),
@@ -40,7 +40,7 @@
 % Octave commands each server runs first so that hlnn is found there.
 % Default @qcode{'auto'}: add this machine's hlnn folders to the path if
 % the same folders exist on the server (shared or identical file
-% systems), else @code{pkg load hlnn}.  @qcode{''} does nothing.
+% systems), else @code{pkg load hlnn}.  An empty string does nothing.
 % @item @qcode{'Verbose'}
 % octave-parallel's progress messages (default false).
 % @item @qcode{'TrainOptions'}
@@ -54,18 +54,27 @@
 % @subheading Running on several machines
 % Every machine needs Octave, the parallel package and hlnn (same
 % versions).  On each server machine, as an ordinary user (the server
-% refuses to run as root), start the server of the parallel package:
+% refuses to run as root), start the server of the parallel package.
+% Where octave-parallel is built with TLS, the default is authenticated
+% and encrypted (keys from @code{parallel_generate_srp_data}, see
+% @code{parallel_doc}):
 % @example
-% octave-cli --eval 'pkg load parallel; pserver ()'          # with TLS
+% octave-cli --eval 'pkg load parallel; pserver ()'
+% @end example
+% Debian's octave-parallel 4.0.1 is built without TLS, and its
+% @code{pserver} rejects an options struct, so there start the server
+% binary itself:
+% @example
 % /usr/libexec/octave-pserver --octave-binary=$(command -v octave-cli) --no-auth
 % @end example
-% The second form is for Debian's octave-parallel 4.0.1, which is built
-% without TLS and whose @code{pserver} rejects an options struct; it runs
-% without authentication: anyone who can reach TCP ports 12501 and 12502
-% can run commands as that user, so use it only on a trusted, firewalled
-% network.  The server detaches and writes its process id to
-% @file{/tmp/.octave-@var{hostname}.pid}; stop it with
-% @code{kill $(cat /tmp/.octave-$(hostname).pid)}.  Then, on the client:
+% Without authentication anyone who can reach TCP ports 12501 and 12502
+% of that machine can run commands as that user: use it only on a
+% trusted, firewalled network (the client then connects with
+% @code{struct ('use_tls', false)}).  The server detaches and writes its
+% process id to @file{/tmp/.octave-@var{hostname}.pid}; stop it with
+% @code{kill $(cat /tmp/.octave-$(hostname).pid)}.  hlnn's own test of
+% this path (@file{tests/octave/test_parallel.m}) starts such a server on
+% the local machine.  Then, on the client:
 % @example
 % pkg load parallel
 % c = pconnect (@{'node1', 'node2'@}, struct ('use_tls', false));

@@ -24,7 +24,7 @@
 % @var{data} is as for @code{hlnn_fit} and shared by all points.
 %
 % @var{R} has the grid's number of points, with field @code{params} (the
-% point) followed by the fields of @code{hlnn_fit}'s result
+% point) followed by the fields of the result of @code{hlnn_fit}
 % (@code{model}, @code{loss}, @code{val_loss}, @code{steps},
 % @code{seconds}, @code{diverged}, @code{pred}, @code{energy}).
 %
