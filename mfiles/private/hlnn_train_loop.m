@@ -11,14 +11,16 @@
 % Progress (unless @code{opts.Verbose} is false): on a terminal one line
 % redrawn in place after every chunk (carriage return, then ANSI
 % clear-to-end-of-line), elsewhere (log files, pipes) a
-% plain line about once a second; then a summary line.  The terminal test
-% is honest but narrow: Octave on Linux reads the link
-% @file{/proc/self/fd/1} and redraws only when it names a terminal device
-% (@file{/dev/pts/*}, @file{/dev/tty*}).  MATLAB has no isatty and its
-% desktop does not interpret ANSI sequences, so there, and wherever
-% @file{/proc} is missing (macOS, Windows), lines are plain.  The
-% environment variable @env{HLNN_PROGRESS} set to @qcode{inplace} or
-% @qcode{lines} overrides the test.
+% plain line about once a second; then a summary line.  Neither language
+% has an isatty, so the terminal test is honest but narrow.  Octave (on
+% Linux) reads the link @file{/proc/self/fd/1} and redraws only when it
+% names a terminal device (@file{/dev/pts/*}, @file{/dev/tty*}); where
+% @file{/proc} is missing (macOS, Windows) lines are plain.  MATLAB
+% (untested: no MATLAB here) redraws only without its desktop, whose
+% command window ignores ANSI sequences, and when Java's
+% @code{System.console ()} exists, i.e. standard input and output are a
+% terminal.  The environment variable @env{HLNN_PROGRESS} set to
+% @qcode{inplace} or @qcode{lines} overrides the test.
 % @end deftypefn
 function model = hlnn_train_loop (model, X, Y, opts, fname)
   area = 'train';
@@ -153,7 +155,13 @@ function tty = progress_in_place ()
     return;
   end
   tty = false;
-  if (exist ('OCTAVE_VERSION', 'builtin') && exist ('readlink') == 5)
+  if (~exist ('OCTAVE_VERSION', 'builtin'))
+    try
+      tty = ~usejava ('desktop') && usejava ('jvm') && ~isempty (java.lang.System.console ());
+    catch
+      tty = false;
+    end
+  elseif (exist ('readlink') == 5)
     [target, err] = readlink ('/proc/self/fd/1');
     tty = (err == 0) && ~isempty (regexp (target, '^/dev/(pts/|tty)', 'once'));
   end
