@@ -470,12 +470,12 @@ check_training_learns_gamma (void)
   hlnn_optim_params_default (&opt, HLNN_OPTIM_ADAM);
   opt.lr = 1e-2;
   unsigned long t = 0;
-  size_t done = 0;
+  size_t done = 0, nloss = 0;
   double loss0, loss1;
   hlnn_hnn_loss (h, theta, N, X, dX, &loss0, NULL);
   const clock_t c0 = clock ();
   int st = hlnn_trainer_run (tr, hlnn_hnn_lossgrad, h, X, dX, 1, &opt, theta,
-                             m, v, &t, 2000, NULL, &done);
+                             m, v, &t, 2000, NULL, &done, &nloss);
   const double secs = (double) (clock () - c0) / CLOCKS_PER_SEC;
   hlnn_hnn_loss (h, theta, N, X, dX, &loss1, NULL);
   const double gamma = hlnn_hnn_gamma (h, theta);
