@@ -118,13 +118,13 @@ hlnn_hnn_set_weights (hlnn_hnn *h, const double *w)
   return HLNN_SUCCESS;
 }
 
-/* softplus and its derivative, without overflow for either sign of rho */
-static double
-softplus (double rho)
+double
+hlnn_hnn_gamma_from_rho (double rho)
 {
   return rho > 0 ? rho + log1p (exp (-rho)) : log1p (exp (rho));
 }
 
+/* d softplus / d rho */
 static double
 sigmoid (double rho)
 {
@@ -142,7 +142,7 @@ hlnn_hnn_gamma (const hlnn_hnn *h, const double *theta)
     case HLNN_DISS_FIXED:
       return h->gamma;
     case HLNN_DISS_LEARNED:
-      return softplus (theta[h->nparams - 1]);
+      return hlnn_hnn_gamma_from_rho (theta[h->nparams - 1]);
     default:
       return 0.0;
     }

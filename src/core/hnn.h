@@ -77,6 +77,9 @@ double hlnn_hnn_gamma (const hlnn_hnn *h, const double *theta);
  * gamma must be > 0 (HLNN_EDOM otherwise). */
 int hlnn_hnn_rho_from_gamma (double gamma, double *rho);
 
+/* gamma = softplus(rho), evaluated without overflow for either sign. */
+double hlnn_hnn_gamma_from_rho (double rho);
+
 /* H (N values) at the rows of X. */
 int hlnn_hnn_energy (hlnn_hnn *h, const double *theta, size_t N,
                      const double *X, double *H);

@@ -32,6 +32,7 @@ typedef struct {
   size_t n;               /* degrees of freedom (hnn, lnn); inputs (mlp) */
   int dissipation;        /* hnn: 0 none, 1 fixed, 2 learned */
   double gamma;           /* hnn: fixed dissipation rate */
+  const double *loss_weights;  /* hnn: 2n field-loss weights or NULL */
   double regularization;  /* lnn: Tikhonov parameter of the E-L solve */
 } hlnn_mex_model;
 
@@ -82,6 +83,12 @@ void hlnn_mex_model_free (hlnn_mex_model *m);
 /* Copy of the struct 's' with W, b (and kind-specific extras) set from
  * m->theta. */
 mxArray *hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m);
+
+/* The hlnn_hnn of an 'hnn' model (dissipation, loss weights set) for
+ * batches of nmax; NULL with *status set on failure.  Its parameters are
+ * m->theta. */
+hlnn_hnn *hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax,
+                              int *status);
 
 /* Expected columns of the training inputs X and targets Y for a model. */
 void hlnn_mex_model_data_dims (const hlnn_mex_model *m, size_t *dx,

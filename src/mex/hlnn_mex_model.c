@@ -125,6 +125,60 @@ model_array (const mxArray *s, const char *name, const char *field)
   return hlnn_mex_matrix (a, what, 0, 0, 1);
 }
 
+/* The hnn fields: dissipation ('none' when absent), gamma (fixed rate),
+ * rho (learned, softplus(rho) = gamma), loss_weights (optional).  Returns
+ * the number of extra parameters; *rho receives the learned one. */
+static size_t
+hnn_read (const mxArray *s, const char *name, hlnn_mex_model *m, double *rho)
+{
+  static const char *const modes[3] = { "none", "fixed", "learned" };
+  char mode[16] = "none", what[96];
+  const mxArray *a = mxGetField (s, 0, "dissipation");
+  if (a)
+    hlnn_mex_string (a, "model.dissipation", mode, sizeof mode);
+  m->dissipation = -1;
+  for (int k = 0; k < 3; k++)
+    if (strcmp (mode, modes[k]) == 0)
+      m->dissipation = k;
+  if (m->dissipation < 0)
+    hlnn_mex_fail ("model:dissipation", "%s.dissipation must be 'none', "
+                   "'fixed' or 'learned', got '%s'", name, mode);
+  m->gamma = 0.0;
+  if (m->dissipation == HLNN_DISS_FIXED)
+    {
+      snprintf (what, sizeof what, "%s.gamma", name);
+      a = mxGetField (s, 0, "gamma");
+      if (!a)
+        hlnn_mex_fail ("model:field", "%s is missing (fixed dissipation)",
+                       what);
+      m->gamma = hlnn_mex_scalar (a, what, 0, 0.0, HUGE_VAL);
+    }
+  if (m->dissipation == HLNN_DISS_LEARNED)
+    {
+      snprintf (what, sizeof what, "%s.rho", name);
+      a = mxGetField (s, 0, "rho");
+      if (!a)
+        hlnn_mex_fail ("model:field", "%s is missing (learned dissipation)",
+                       what);
+      *rho = hlnn_mex_scalar (a, what, 0, -HUGE_VAL, HUGE_VAL);
+    }
+  m->loss_weights = NULL;
+  a = mxGetField (s, 0, "loss_weights");
+  if (a && !mxIsEmpty (a))
+    {
+      snprintf (what, sizeof what, "%s.loss_weights", name);
+      const double *w = hlnn_mex_matrix (a, what, 0, 0, 1);
+      if (mxGetNumberOfElements (a) != 2 * m->n)
+        hlnn_mex_fail ("model:field", "%s must hold 2n = %zu weights, got "
+                       "%zu", what, 2 * m->n, mxGetNumberOfElements (a));
+      for (size_t k = 0; k < 2 * m->n; k++)
+        if (w[k] < 0)
+          hlnn_mex_fail ("model:field", "%s must be non-negative", what);
+      m->loss_weights = w;
+    }
+  return m->dissipation == HLNN_DISS_LEARNED ? 1 : 0;
+}
+
 void
 hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
 {
@@ -198,6 +252,9 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
         hlnn_mex_fail ("model:activation", "%s: relu has no second "
                        "derivative, which an %s needs", name, kind);
     }
+  double rho = 0.0;
+  if (m->kind == HLNN_KIND_HNN)
+    nextra = hnn_read (s, name, m, &rho);
   if (m->kind == HLNN_KIND_LNN)
     {
       const mxArray *r = mxGetField (s, 0, "regularization");
@@ -224,6 +281,8 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
               sizes[l + 1] * sizeof (double));
       off += sizes[l + 1];
     }
+  if (m->kind == HLNN_KIND_HNN && nextra)
+    m->theta[off] = rho;
 }
 
 void
@@ -271,7 +330,42 @@ hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m)
     }
   mxSetField (out, 0, "W", W);
   mxSetField (out, 0, "b", b);
+  if (m->kind == HLNN_KIND_HNN && m->dissipation == HLNN_DISS_LEARNED)
+    {
+      /* the parameter, and the rate it stands for as the model reports it */
+      const double rho = m->theta[m->ntheta - 1];
+      if (mxGetFieldNumber (out, "rho") < 0)
+        mxAddField (out, "rho");
+      if (mxGetFieldNumber (out, "gamma") < 0)
+        mxAddField (out, "gamma");
+      mxSetField (out, 0, "rho", mxCreateDoubleScalar (rho));
+      mxSetField (out, 0, "gamma",
+                  mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
+    }
   return out;
+}
+
+hlnn_hnn *
+hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax, int *status)
+{
+  const size_t nhidden = m->nlayers - 1;
+  *status = hlnn_hnn_check (m->n, nhidden, m->sizes + 1, m->act,
+                            (hlnn_hnn_diss) m->dissipation, m->gamma);
+  if (*status)
+    return NULL;
+  hlnn_hnn *h = hlnn_hnn_alloc (m->n, nhidden, m->sizes + 1, m->act,
+                                (hlnn_hnn_diss) m->dissipation, m->gamma,
+                                nmax);
+  if (!h)
+    *status = HLNN_ENOMEM;
+  else if (m->loss_weights)
+    *status = hlnn_hnn_set_weights (h, m->loss_weights);
+  if (*status)
+    {
+      hlnn_hnn_free (h);
+      return NULL;
+    }
+  return h;
 }
 
 void

@@ -10,6 +10,7 @@ struct hlnn_mex_objective {
   hlnn_kind kind;
   const hlnn_mlp *net;
   hlnn_mlp_work *work;        /* mlp */
+  hlnn_hnn *hnn;              /* hnn */
 };
 
 hlnn_mex_objective *
@@ -26,6 +27,11 @@ hlnn_mex_objective_alloc (const hlnn_mex_model *m, size_t nmax, int *status)
     case HLNN_KIND_MLP:
       o->work = hlnn_mlp_work_alloc (m->net, nmax, 1);
       if (!o->work)
+        goto fail;
+      break;
+    case HLNN_KIND_HNN:
+      o->hnn = hlnn_mex_model_hnn (m, nmax, status);
+      if (!o->hnn)
         goto fail;
       break;
     default:
@@ -45,6 +51,7 @@ hlnn_mex_objective_free (hlnn_mex_objective *o)
   if (!o)
     return;
   hlnn_mlp_work_free (o->work);
+  hlnn_hnn_free (o->hnn);
   free (o);
 }
 
@@ -58,6 +65,8 @@ objective_lossgrad (void *ctx, const double *theta, size_t nb,
     {
     case HLNN_KIND_MLP:
       return hlnn_mlp_mse (o->net, theta, nb, Xb, Yb, loss, grad, o->work);
+    case HLNN_KIND_HNN:
+      return hlnn_hnn_loss (o->hnn, theta, nb, Xb, Yb, loss, grad);
     default:
       return HLNN_EDOM;
     }
