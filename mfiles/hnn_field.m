@@ -31,7 +31,7 @@ end
 %!  for l = 1:L-1
 %!    A{l+1} = tanh (m.W{l} * A{l} + m.b{l});
 %!  end
-%!  D = repmat (m.W{L}', 1, rows (X));
+%!  D = repmat (m.W{L}', 1, size (X, 1));
 %!  for l = L-1:-1:1
 %!    D = m.W{l}' * ((1 - A{l+1}.^2) .* D);
 %!  end

@@ -50,7 +50,7 @@ function model = hnn_train (model, X, dX, varargin)
   hlnn_check_model (model, 'hnn', 'hnn_train');
   d = 2 * model.n;
   hlnn_check_data (X, 'X', d, [], 'hnn', 'hnn_train');
-  hlnn_check_data (dX, 'dX', d, rows (X), 'hnn', 'hnn_train');
+  hlnn_check_data (dX, 'dX', d, size (X, 1), 'hnn', 'hnn_train');
   opts = hlnn_options (hlnn_train_defaults (), 'train', 'hnn_train', varargin);
   if (~isempty (opts.Validation))
     if (~iscell (opts.Validation) || numel (opts.Validation) ~= 2)
@@ -58,7 +58,7 @@ function model = hnn_train (model, X, dX, varargin)
     end
     hlnn_check_data (opts.Validation{1}, 'Validation{1}', d, [], 'hnn', 'hnn_train');
     hlnn_check_data (opts.Validation{2}, 'Validation{2}', d, ...
-                     rows (opts.Validation{1}), 'hnn', 'hnn_train');
+                     size (opts.Validation{1}, 1), 'hnn', 'hnn_train');
   end
   model = hlnn_train_loop (model, X, dX, opts, 'hnn_train');
 end
