@@ -36,7 +36,7 @@ printf ('energy MSE ratio baseline/HNN: median %.1f (min %.1f, max %.1f)\n', ...
 % figure: the first held-out trajectory of the first seed
 r = res{1};
 k = 1;
-fig = figure ('visible', 'off');
+fig = figure ('visible', 'off', 'paperunits', 'inches', 'paperposition', [0 0 10 4.2]);
 subplot (1, 2, 1);
 plot (r.x_true(:,1,k), r.x_true(:,2,k), 'k-', 'linewidth', 2, ...
       r.mlp.x(:,1,k), r.mlp.x(:,2,k), 'r--', ...
@@ -56,5 +56,5 @@ out = fullfile (here, 'figures', 'spring_hnn.png');
 if (~exist (fileparts (out), 'dir'))
   mkdir (fileparts (out));
 end
-print (fig, out, '-dpng', '-r80');
+print (fig, out, '-dpng', '-r90');
 printf ('wrote %s\n', out);
