@@ -16,24 +16,24 @@ addpath (here);
 res = cell (1, numel (seeds));
 for i = 1:numel (seeds)
   res{i} = spring_hnn_run (seeds(i));
-  printf ('seed %d done: HNN trained in %.1f s, baseline in %.1f s\n', seeds(i), ...
+  fprintf ('seed %d done: HNN trained in %.1f s, baseline in %.1f s\n', seeds(i), ...
           res{i}.hnn.train_seconds, res{i}.mlp.train_seconds);
 end
 
-printf ('\nmass-spring, H = q^2 + p^2: field MSE on train/test data, energy MSE of ode45 rollouts (t in [0,20])\n');
-printf ('%4s | %-10s %10s %10s %10s %8s | %10s\n', 'seed', 'model', 'train', 'test', 'energy', 'train s', 'ratio');
+fprintf ('\nmass-spring, H = q^2 + p^2: field MSE on train/test data, energy MSE of ode45 rollouts (t in [0,20])\n');
+fprintf ('%4s | %-10s %10s %10s %10s %8s | %10s\n', 'seed', 'model', 'train', 'test', 'energy', 'train s', 'ratio');
 for i = 1:numel (seeds)
   r = res{i};
-  printf ('%4d | %-10s %10.4e %10.4e %10.3e %8.1f |\n', r.seed, 'baseline', ...
+  fprintf ('%4d | %-10s %10.4e %10.4e %10.3e %8.1f |\n', r.seed, 'baseline', ...
           r.mlp.train_loss, r.mlp.test_loss, r.mlp.energy_mse, r.mlp.train_seconds);
-  printf ('%4s | %-10s %10.4e %10.4e %10.3e %8.1f | %10.1f\n', '', 'HNN', ...
+  fprintf ('%4s | %-10s %10.4e %10.4e %10.3e %8.1f | %10.1f\n', '', 'HNN', ...
           r.hnn.train_loss, r.hnn.test_loss, r.hnn.energy_mse, r.hnn.train_seconds, r.ratio);
 end
 floors = cellfun (@(r) r.floor.energy_mse, res);
-printf ('energy MSE of the true field through the same rollouts (integrator floor): at most %.1e\n', ...
+fprintf ('energy MSE of the true field through the same rollouts (integrator floor): at most %.1e\n', ...
         max (floors));
 ratios = cellfun (@(r) r.ratio, res);
-printf ('energy MSE ratio baseline/HNN: median %.1f (min %.1f, max %.1f)\n', ...
+fprintf ('energy MSE ratio baseline/HNN: median %.1f (min %.1f, max %.1f)\n', ...
         median (ratios), min (ratios), max (ratios));
 
 % figure: the first held-out trajectory of the first seed
@@ -60,4 +60,4 @@ if (~exist (fileparts (out), 'dir'))
   mkdir (fileparts (out));
 end
 print (fig, out, '-dpng', '-r90');
-printf ('wrote %s\n', out);
+fprintf ('wrote %s\n', out);
