@@ -11,5 +11,6 @@
 #include "train.h"
 #include "blas_info.h"
 #include "field.h"
+#include "integrate.h"
 
 #endif
