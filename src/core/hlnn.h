@@ -12,5 +12,6 @@
 #include "blas_info.h"
 #include "field.h"
 #include "integrate.h"
+#include "systems.h"
 
 #endif
