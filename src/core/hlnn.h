@@ -13,5 +13,6 @@
 #include "field.h"
 #include "integrate.h"
 #include "systems.h"
+#include "mlp_field.h"
 
 #endif

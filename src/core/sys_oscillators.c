@@ -103,7 +103,7 @@ pendulum_dVdq (void *ctx, size_t K, const double *Q, double *G)
 }
 
 const hlnn_sys_class hlnn_sys_pendulum = {
-  "pendulum", 1, HLNN_FORM_HAMILTONIAN, 0, 3, "m,l,g", { 0.5, 1.0, 4.0 },
+  "pendulum", 1, HLNN_FORM_HAMILTONIAN, 0, 3, "m,l,g", { 0.5, 1.0, 6.0 },
   0x3u,
   pendulum_H, pendulum_H, pendulum_field, pendulum_dVdq, mass_dTdp, NULL
 };

@@ -7,14 +7,15 @@
  * states), d = 2n.  Hamiltonian-form systems use x = [q p] and provide H;
  * Lagrangian-form systems use x = [q qdot] and provide L.  Defaults follow
  * Greydanus, Dzamba & Yosinski (2019, "Hamiltonian Neural Networks",
- * reference code greydanus/hamiltonian-nn) where the paper has the system.
+ * reference code greydanus/hamiltonian-nn, final version of 2019-05-20)
+ * where the paper has the system.
  *
  * name             form  n  parameters (defaults)
  * spring           H     1  k, m (2, 0.5):  H = p^2/(2m) + k q^2/2
  *                             (the paper's H = q^2 + p^2)
- * pendulum         H     1  m, l, g (0.5, 1, 4):
+ * pendulum         H     1  m, l, g (0.5, 1, 6):
  *                             H = p^2/(2 m l^2) + m g l (1 - cos q)
- *                             (the paper's H = 2 (1 - cos q) + p^2)
+ *                             (the paper's H = 3 (1 - cos q) + p^2)
  * double_pendulum  L     2  m1, m2, l1, l2, g (1, 1, 1, 1, 9.8), angles
  *                             from the downward vertical:
  *                             L = (m1+m2) l1^2 w1^2/2 + m2 l2^2 w2^2/2

@@ -191,8 +191,8 @@ test_closed_forms (void)
                  "spring default is Greydanus et al.'s H = q^2 + p^2");
   hlnn_system_init (&s, "pendulum", 0, NULL);
   hlnn_system_scalar (&s, 1, x, &H);
-  hlnn_test_rel (H, 2 * (1 - cos (0.7)) + 0.4 * 0.4, 1e-15,
-                 "pendulum default is Greydanus et al.'s H = 2(1 - cos q) + p^2");
+  hlnn_test_rel (H, 3 * (1 - cos (0.7)) + 0.4 * 0.4, 1e-15,
+                 "pendulum default is Greydanus et al.'s H = 3(1 - cos q) + p^2");
   hlnn_system_init (&s, "henon_heiles", 0, NULL);
   const double y[4] = { 0.1, 0.2, 0.3, 0.4 };
   hlnn_system_scalar (&s, 1, y, &H);
