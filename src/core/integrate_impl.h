@@ -21,6 +21,8 @@ struct hlnn_rollout_work {
   size_t s;
   const double *A, *c, *bw;   /* Butcher A (s x s row-major), nodes, x-update
                                  weights b^T A^-1 applied to Z */
+  const double *E;            /* stage extrapolation (s x s row-major) */
+  double h_prev;              /* step of the Z in place, 0 if none */
   double *Z, *Y, *G;
   double *zrow, *rhs;         /* one trajectory's s d stage vector */
   double *dprev;              /* previous update size per trajectory */

@@ -231,6 +231,7 @@ hlnn_rollout_run (hlnn_rollout_work *w, const hlnn_field *f,
     return status;
   memcpy (w->x, X0, K * d * sizeof (double));
   w->gq_valid = 0;
+  w->h_prev = 0.0;
   hlnn_rollout_store (K, d, w->x, T, 0, Xs);
   for (size_t i = 1; i < T; i++)
     {

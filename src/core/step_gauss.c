@@ -12,8 +12,11 @@
  * so with the stage equations solved to round-off the energy error of a
  * Hamiltonian field stays bounded instead of drifting.
  *
- * Start: Z_i = c_i h F(t, x_n) (one call; the first fixed-point iterate
- * from Z = 0 for an autonomous field, at 1/s of its cost).
+ * Start: after a step of the same size, the previous step's collocation
+ * polynomial extrapolated to the new nodes (GNI VIII.6.1), which saves
+ * about a third of the iterations; otherwise Z_i = c_i h F(t, x_n) (one
+ * call; the first fixed-point iterate from Z = 0 for an autonomous field,
+ * at 1/s of its cost).
  * Iteration, per trajectory, to round-off (see integrate.h):
  *   fixed point   Z <- h (A x I) G,  G_l = F(x_n + Z_l)
  *   Newton        Z <- Z + M^-1 (h (A x I) G - Z),  M = I - h (A x J),
@@ -37,17 +40,39 @@ static const double gl4_c[2] = { 0.5 - R36, 0.5 + R36 };
 /* b^T A^-1 = (-sqrt 3, sqrt 3) */
 static const double gl4_bw[2] = { -1.7320508075688772935,
                                   1.7320508075688772935 };
+/* Extrapolation E (s x s row-major): the collocation polynomial u with
+ * u(0) = x_n, u(c_i) = x_n + Z_i (time in units of h) gives the guess
+ * Z_j' = u(1 + c_j) - x_{n+1} = sum_i (l_i(1 + c_j) - bw_i) Z_i, l_i the
+ * Lagrange basis on the nodes {0, c_1..c_s}.  Midpoint: u is linear and
+ * E = 1. */
+static const double mid_E[1] = { 1.0 };
+static double gl4_E[4];
+
+static void
+gl4_extrapolation (void)
+{
+  const double c1 = gl4_c[0], c2 = gl4_c[1];
+  for (int j = 0; j < 2; j++)
+    {
+      const double th = 1.0 + gl4_c[j];
+      const double l1 = th * (th - c2) / (c1 * (c1 - c2));
+      const double l2 = th * (th - c1) / (c2 * (c2 - c1));
+      gl4_E[j * 2 + 0] = l1 - gl4_bw[0];
+      gl4_E[j * 2 + 1] = l2 - gl4_bw[1];
+    }
+}
 
 void
 hlnn_gauss_setup (hlnn_rollout_work *w)
 {
   if (w->method == HLNN_METHOD_MIDPOINT)
     {
-      w->s = 1; w->A = mid_A; w->c = mid_c; w->bw = mid_bw;
+      w->s = 1; w->A = mid_A; w->c = mid_c; w->bw = mid_bw; w->E = mid_E;
     }
   else
     {
-      w->s = 2; w->A = gl4_A; w->c = gl4_c; w->bw = gl4_bw;
+      gl4_extrapolation ();
+      w->s = 2; w->A = gl4_A; w->c = gl4_c; w->bw = gl4_bw; w->E = gl4_E;
     }
 }
 
@@ -131,13 +156,31 @@ hlnn_step_gauss (hlnn_rollout_work *w, const hlnn_field *f,
   const double tol = o->solve_tol;
   int status;
 
-  if ((status = f->f (f->ctx, t, K, x, G)))
-    return status;
-  st->calls++;
-  st->rows += K;
-  for (size_t i = 0; i < s; i++)
-    for (size_t e = 0; e < Kd; e++)
-      Z[i * Kd + e] = c[i] * h * G[e];
+  if (w->h_prev == h)
+    {
+      /* Z of the previous step is still in place; G is free scratch */
+      for (size_t e = 0; e < s * Kd; e++)
+        G[e] = Z[e];
+      for (size_t j = 0; j < s; j++)
+        for (size_t e = 0; e < Kd; e++)
+          {
+            double acc = 0.0;
+            for (size_t i = 0; i < s; i++)
+              acc += w->E[j * s + i] * G[i * Kd + e];
+            Z[j * Kd + e] = acc;
+          }
+    }
+  else
+    {
+      if ((status = f->f (f->ctx, t, K, x, G)))
+        return status;
+      st->calls++;
+      st->rows += K;
+      for (size_t i = 0; i < s; i++)
+        for (size_t e = 0; e < Kd; e++)
+          Z[i * Kd + e] = c[i] * h * G[e];
+    }
+  w->h_prev = 0.0;   /* Z is only valid for extrapolation after success */
   if (newton && (status = newton_matrices (w, f, o, t, h, st)))
     return status;
 
@@ -238,5 +281,6 @@ hlnn_step_gauss (hlnn_rollout_work *w, const hlnn_field *f,
         acc += w->bw[i] * Z[i * Kd + e];
       x[e] += acc;
     }
+  w->h_prev = h;
   return HLNN_SUCCESS;
 }
