@@ -99,5 +99,5 @@ end
 %! for m = {'rk4', 'leapfrog', 'gl4'}
 %!   [~, Xs] = hlnn_rollout (sys, [2 0], t, 'Method', m{1}, 'Step', 0.1);
 %!   [mse, drift] = hlnn_energy_drift (sys, Xs);
-%!   printf ('%-9s energy MSE %.3g, max relative drift %.3g\n', m{1}, mse, drift);
+%!   fprintf ('%-9s energy MSE %.3g, max relative drift %.3g\n', m{1}, mse, drift);
 %! end

@@ -236,7 +236,7 @@ end
 %!function G = fd_grad (f, X)
 %!  % central differences of a K x 1 scalar function of K x d states
 %!  G = zeros (size (X));
-%!  for j = 1:columns (X)
+%!  for j = 1:size (X, 2)
 %!    h = 1e-6 * max (1, abs (X(:, j)));
 %!    Xp = X; Xp(:, j) = Xp(:, j) + h;
 %!    Xm = X; Xm(:, j) = Xm(:, j) - h;
