@@ -21,6 +21,11 @@ HOME="$tmp" ${OCTAVE:-octave-cli} -q --no-window-system --eval "
     assert (isempty (which ('hlnn_train_mex')));   % gateways are private
     m = mlp_train (m, randn (20, 2), randn (20, 1), 'Steps', 5, 'Verbose', false);
     assert (m.opt.step == 5);
+    % system handles and rollouts reach the private gateways
+    sys = hlnn_system ('pendulum');
+    [~, Xs] = hlnn_rollout (sys, sys.sample (2, 1), [0 1], 'Method', 'gl4');
+    assert (size (Xs), [2 2 2]);
+    assert (isempty (which ('hlnn_rollout_mex')));
     s = hlnn (); printf ('installed hlnn %s, BLAS %s\n', s.version, s.blas);
     ok = ok + 1;
   catch err

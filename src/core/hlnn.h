@@ -12,5 +12,8 @@
 #include "blas_info.h"
 #include "field.h"
 #include "hnn.h"
+#include "integrate.h"
+#include "systems.h"
+#include "mlp_field.h"
 
 #endif
