@@ -4,10 +4,11 @@
 % Integrate K initial states together through a learned or analytic
 % vector field.
 %
-% @var{src} is a system struct from @code{hlnn_system} or a model struct
-% of kind @qcode{'mlp'} whose output width equals its input width (the
-% network is the field).  @qcode{'hnn'} and @qcode{'lnn'} models follow
-% once their C field adapters are available.  The rows of @var{X0} are
+% @var{src} is a system struct from @code{hlnn_system}, a model struct of
+% kind @qcode{'hnn'} (the learned field @code{[dH/dp, -dH/dq - gamma p]}
+% of @code{hnn_field}, state @code{[q p]}) or of kind @qcode{'mlp'} whose
+% output width equals its input width (the network is the field).
+% @qcode{'lnn'} models are not wired in yet.  The rows of @var{X0} are
 % the K initial states (K x d); @var{t} lists strictly increasing output
 % times, @code{t(1)} being the time of @var{X0}.
 %
@@ -177,6 +178,21 @@ end
 %! assert (squeeze (Xs(2, :, :))', X1, 1e-14);
 
 %!test
+%! % an hnn model: rk4 through C equals rk4 written out with hnn_field,
+%! % and gl4 agrees with rk8pd to its order
+%! m = hnn_create (1, [16 16], 'Seed', 2);
+%! X0 = [0.3 0.1; -0.5 0.4];
+%! h = 0.05;
+%! [~, Xs] = hlnn_rollout (m, X0, [0 h], 'Method', 'rk4');
+%! f = @(X) hnn_field (m, X);
+%! k1 = f (X0); k2 = f (X0 + h/2 * k1); k3 = f (X0 + h/2 * k2); k4 = f (X0 + h * k3);
+%! X1 = X0 + h/6 * (k1 + 2 * k2 + 2 * k3 + k4);
+%! assert (squeeze (Xs(2, :, :))', X1, 1e-14);
+%! [~, Xg] = hlnn_rollout (m, X0, 0:1:10, 'Method', 'gl4', 'Step', 0.05);
+%! [~, Xr] = hlnn_rollout (m, X0, 0:1:10, 'RelTol', 1e-12, 'AbsTol', 1e-12);
+%! assert (Xg, Xr, 1e-7);
+
+%!test
 %! % independent adaptive drivers equal single rollouts; stats counted
 %! X0 = [1 0; 0 0.5; 0.2 0.2];
 %! [~, Xb, st] = hlnn_rollout (sys, X0, t, 'Method', 'rkf45', 'Independent', true);
@@ -194,6 +210,7 @@ end
 %!error <Method must be one of> hlnn_rollout (sys, [1 0], t, 'Method', 'euler')
 %!error <leapfrog needs a separable> hlnn_rollout (hlnn_system ('damped_spring'), [1 0], t, 'Method', 'leapfrog')
 %!error <leapfrog needs a separable> hlnn_rollout (mlp_create ([2 4 2]), [1 0], t, 'Method', 'leapfrog')
+%!error <an hnn field is not one> hlnn_rollout (hnn_create (1, 4), [1 0], t, 'Method', 'leapfrog')
 %!error <strictly increasing> hlnn_rollout (sys, [1 0], [0 1 1])
 %!error <X0 must be> hlnn_rollout (sys, [1 0 0], t)
 %!error <as many outputs as inputs> hlnn_rollout (mlp_create ([2 4 1]), [1 0], t)

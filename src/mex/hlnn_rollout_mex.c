@@ -2,8 +2,9 @@
  *
  *   [Xs, stats] = hlnn_rollout_mex (source, X0, t, opts)
  *
- * source: a model struct (kind 'mlp'; 'hnn' and 'lnn' once their field
- * adapters exist) or a system struct (kind 'system', fields name, params).
+ * source: a model struct (kind 'mlp': the network is the field; 'hnn':
+ * the learned Hamiltonian field with its dissipation) or a system struct
+ * (kind 'system', fields name, params).  'lnn' models are not wired yet.
  * X0: K x d initial states (rows).  t: strictly increasing times (vector,
  * t(1) is the time of X0).  opts: struct, every field optional: method
  * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf'),
@@ -149,19 +150,19 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else
     {
       hlnn_mex_model_read (prhs[IN_SRC], "model", &m);
-      if (m.kind != HLNN_KIND_MLP)
-        hlnn_mex_fail ("rollout:kind", "rollouts of '%s' models are not "
-                       "available in this build yet",
-                       m.kind == HLNN_KIND_HNN ? "hnn" : "lnn");
+      if (m.kind == HLNN_KIND_LNN)
+        hlnn_mex_fail ("rollout:kind", "rollouts of 'lnn' models are not "
+                       "available in this build yet");
       d = m.sizes[0];
-      if (m.sizes[m.nlayers] != d)
+      if (m.kind == HLNN_KIND_MLP && m.sizes[m.nlayers] != d)
         hlnn_mex_fail ("rollout:model", "an mlp used as a vector field needs "
                        "as many outputs as inputs (got %zu -> %zu)", d,
                        m.sizes[m.nlayers]);
       if (o.method == HLNN_METHOD_LEAPFROG)
         hlnn_mex_fail ("rollout:method", "leapfrog needs a separable "
-                       "Hamiltonian; an mlp field is not one (use rk4, gl4, "
-                       "midpoint or an adaptive method)");
+                       "Hamiltonian; an %s field is not one (use rk4, gl4, "
+                       "midpoint or an adaptive method)",
+                       m.kind == HLNN_KIND_HNN ? "hnn" : "mlp");
     }
   const double *X0 = hlnn_mex_matrix (prhs[IN_X0], "X0", 0, d, 1);
   const size_t K = mxGetM (prhs[IN_X0]);
@@ -180,6 +181,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_field f;
   hlnn_separable sep, *sepp = NULL;
   hlnn_mlp_field mf = { NULL, NULL, NULL };
+  hlnn_hnn_field_ctx hc = { NULL, NULL };
+  const size_t nmax = hlnn_rollout_max_rows (o.method, K, o.independent);
   int st = HLNN_SUCCESS;
   if (sysmode)
     {
@@ -190,12 +193,19 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
           sepp = &sep;
         }
     }
+  else if (m.kind == HLNN_KIND_HNN)
+    {
+      hc.h = hlnn_mex_model_hnn (&m, nmax, &st);
+      hc.theta = m.theta;
+      f.f = hlnn_hnn_field_fn;
+      f.ctx = &hc;
+      f.d = d;
+      f.K = 1;
+    }
   else
     {
       hlnn_mex_model_alloc_net (&m);
-      st = hlnn_mlp_field_init (&mf, m.net, m.theta,
-                                hlnn_rollout_max_rows (o.method, K,
-                                                       o.independent));
+      st = hlnn_mlp_field_init (&mf, m.net, m.theta, nmax);
       f.f = hlnn_mlp_field_eval;
       f.ctx = &mf;
       f.d = d;
@@ -206,6 +216,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (!st)
     st = hlnn_rollout (&f, sepp, &o, K, X0, T, t, mxGetPr (Xa), &stats);
   hlnn_mlp_field_free (&mf);
+  hlnn_hnn_free (hc.h);
   hlnn_mex_model_free (&m);
   if (st)
     {
