@@ -1,0 +1,114 @@
+% -*- texinfo -*-
+% @deftypefn  {hlnn} {@var{model} =} fin_fit (@var{kind}, @var{prep})
+% @deftypefnx {hlnn} {@var{model} =} fin_fit (@var{kind}, @var{prep}, @var{name}, @var{value}, @dots{})
+% Train a learned dynamics model on the training rows of phase-space data.
+%
+% @var{prep} comes from @code{fin_phase_space}; only the rows
+% @code{prep.train_rows} are used (their states and labels lie inside the
+% training window, so nothing after it is seen).  @var{kind}:
+% @table @asis
+% @item @qcode{'mlp'}
+% a plain MLP from the state @code{[Q Qd]} to its time derivative
+% @code{prep.dX} (the baseline on the same features).
+% @item @qcode{'hnn'}
+% a Hamiltonian network H(Q, p) with p = Qd, trained on @code{prep.dX}.
+% @item @qcode{'lnn'}
+% a Lagrangian network L(Q, Qd), trained on the accelerations
+% @code{prep.Qdd}.
+% @end table
+%
+% Options: @qcode{'Hidden'} (hidden widths, default [32 32]),
+% @qcode{'Activation'} (default tanh, softplus for the LNN),
+% @qcode{'Steps'} (default 500), @qcode{'LearningRate'} (1e-3),
+% @qcode{'Batch'} (Inf = full batch), @qcode{'WeightDecay'} (0),
+% @qcode{'Seed'} (1), @qcode{'Verbose'} (false).
+% @seealso{fin_phase_space, fin_forecast, fin_backtest}
+% @end deftypefn
+function model = fin_fit (kind, prep, varargin)
+  if (nargin < 2)
+    print_usage ();
+  end
+  o = hlnn_options (struct ('Hidden', [32 32], 'Activation', '', 'Steps', 500, ...
+                            'LearningRate', 1e-3, 'Batch', Inf, 'WeightDecay', 0, ...
+                            'Seed', 1, 'Verbose', false), 'fin', 'fin_fit', varargin);
+  kinds = {'mlp', 'hnn', 'lnn'};
+  if (~ischar (kind) || ~any (strcmpi (kind, kinds)))
+    error ('hlnn:fin:model', 'fin_fit: KIND must be one of: %s', strjoin (kinds, ', '));
+  end
+  kind = lower (kind);
+  if (~isstruct (prep) || ~isfield (prep, 'train_rows') || ~isfield (prep, 'X'))
+    error ('hlnn:fin:prep', 'fin_fit: PREP must come from fin_phase_space');
+  end
+  rows = prep.train_rows;
+  if (numel (rows) < 2)
+    error ('hlnn:fin:window', 'fin_fit: fewer than 2 training rows');
+  end
+  h = o.Hidden(:)';
+  if (isempty (h) || ~isnumeric (h) || any (h ~= fix (h)) || any (h < 1))
+    error ('hlnn:fin:option', 'fin_fit: Hidden must be positive integer widths');
+  end
+  act = o.Activation;
+  if (isempty (act))
+    act = 'tanh';
+    if (strcmp (kind, 'lnn'))
+      act = 'softplus';
+    end
+  end
+  require (kind);
+  n = prep.n;
+  X = prep.X(rows, :);
+  train = {'Steps', o.Steps, 'LearningRate', o.LearningRate, 'Batch', o.Batch, ...
+           'WeightDecay', o.WeightDecay, 'Verbose', o.Verbose};
+  switch (kind)
+    case 'mlp'
+      model = mlp_create ([2*n h 2*n], 'Activation', act, 'Seed', o.Seed);
+      model = mlp_train (model, X, prep.dX(rows, :), train{:});
+    case 'hnn'
+      model = hnn_create (n, h, 'Activation', act, 'Seed', o.Seed);
+      model = hnn_train (model, X, prep.dX(rows, :), train{:});
+    case 'lnn'
+      model = lnn_create (n, h, 'Activation', act, 'Seed', o.Seed);
+      model = lnn_train (model, X(:, 1:n), X(:, n+1:end), prep.Qdd(rows, :), train{:});
+  end
+end
+
+function require (kind)
+  f = [kind '_train'];
+  if (~exist (f))
+    error ('hlnn:fin:model', 'fin_fit: model kind ''%s'' needs %s, which is not installed', kind, f);
+  end
+end
+
+%!shared prep
+%! t = (0:399)' / 260;
+%! P = 100 * exp (0.05 * sin (t * 2 * pi * [1 1.5]));
+%! prep = fin_phase_space (t, P, 'TrainWindow', [1 300], 'NoiseWarning', false);
+
+%!test
+%! m = fin_fit ('mlp', prep, 'Hidden', 8, 'Steps', 50);
+%! assert (m.kind, 'mlp');
+%! assert (m.sizes, [4 8 4]);
+%! assert (m.opt.step, 50);
+%! % same seed, same data: bit-identical
+%! m2 = fin_fit ('mlp', prep, 'Hidden', 8, 'Steps', 50);
+%! assert (isequal (m.W, m2.W));
+
+%!test
+%! % training reads only prep.train_rows: anything else may change
+%! p2 = prep;
+%! other = setdiff (1:400, prep.train_rows);
+%! p2.X(other, :) = 7;
+%! p2.dX(other, :) = -7;
+%! a = fin_fit ('mlp', prep, 'Hidden', 4, 'Steps', 20);
+%! b = fin_fit ('mlp', p2, 'Hidden', 4, 'Steps', 20);
+%! assert (isequal (a.W, b.W) && isequal (a.b, b.b));
+
+%!error <KIND must be> fin_fit ('gru', prep)
+%!error <PREP must come> fin_fit ('mlp', struct ())
+%!error <Hidden> fin_fit ('mlp', prep, 'Hidden', 0)
+%!error <Invalid call> fin_fit ('mlp')
+
+%!demo
+%! D = fin_load_data ('ust-tcm-monthly');
+%! prep = fin_phase_space (D.t, D.P, 'Log', false, 'VelocityWindow', 3, 'TrainWindow', [1 400]);
+%! model = fin_fit ('mlp', prep, 'Steps', 300, 'Verbose', true);
