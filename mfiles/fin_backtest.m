@@ -43,16 +43,23 @@
 % cell of names: baselines @qcode{'rw'}, @qcode{'drift'}, @qcode{'ar1'},
 % @qcode{'vasicek'}, @qcode{'ewma'}, @qcode{'har'} (see
 % @code{fin_baseline}) and learned @qcode{'mlp'}, @qcode{'hnn'},
-% @qcode{'lnn'} (see @code{fin_fit}).  Default: rw, drift, ar1, mlp, and
-% hnn and lnn when installed.
+% @qcode{'lnn'} (see @code{fin_fit}), each also as a dissipative variant
+% @qcode{'mlp-d'}, @qcode{'hnn-d'}, @qcode{'lnn-d'}: the same fitted
+% model (trained once per fold) forecasting with the extra dissipation
+% -Gamma p of @code{fin_forecast}.  Default: rw, drift, ar1, mlp, and hnn
+% and lnn when installed.
 % @item @qcode{'Horizons'}      default [1 5 20] (rows)
 % @item @qcode{'Folds'}         a struct array from @code{fin_split}
 % @item @qcode{'Split'}         options for @code{fin_split} when Folds is
 % not given (default: expanding, TrainSize 0.5, NumFolds 4)
 % @item @qcode{'PhaseSpace'}    options for @code{fin_phase_space}
 % @item @qcode{'Fit'}           options for @code{fin_fit} (Hidden, Steps, @dots{})
-% @item @qcode{'Gamma'}         dissipation added when forecasting with the
-% learned models (1/years, default 0), see @code{fin_forecast}
+% @item @qcode{'Gamma'}
+% the dissipation of the -d variants, 1/years.  Default @code{[]}: fitted
+% on each fold's training window as the decay rate of the velocity,
+% @code{Gamma = -log(phi) * ppy} with phi the least-squares lag-1
+% coefficient of @code{Qd(t)} on @code{Qd(t-1)} over the training rows
+% (0 when phi is not in (0, 1)); stored in @code{R.gamma} per fold.
 % @item @qcode{'Baseline'}      options for @code{fin_baseline} (Lambda, HARWindows)
 % @item @qcode{'QLIKE'}         default false
 % @item @qcode{'DMLag'}         HAC lag (default: fin_dm_test's rule)
@@ -77,7 +84,7 @@ function R = fin_backtest (t, P, varargin)
     print_usage ();
   end
   defaults = struct ('Models', {{}}, 'Horizons', [1 5 20], 'Folds', [], ...
-                     'Split', {{}}, 'PhaseSpace', {{}}, 'Fit', {{}}, 'Gamma', 0, ...
+                     'Split', {{}}, 'PhaseSpace', {{}}, 'Fit', {{}}, 'Gamma', [], ...
                      'Baseline', {{}}, 'QLIKE', false, 'DMLag', [], ...
                      'Names', {{}}, 'Verbose', true);
   o = hlnn_options (defaults, 'fin', 'fin_backtest', varargin);
@@ -112,6 +119,11 @@ function R = fin_backtest (t, P, varargin)
   fc = cell (M, numel (H));
   ref = cell (2, numel (H));             % rw and drift, always computed
   noise = NaN (K, n);
+  gam = NaN (K, 1);
+  if (~isempty (o.Gamma) && (~isnumeric (o.Gamma) || ~isscalar (o.Gamma) ...
+                             || ~(o.Gamma >= 0) || ~isfinite (o.Gamma)))
+    error ('hlnn:fin:option', 'fin_backtest: Gamma must be [] or a finite number >= 0');
+  end
   secs = zeros (M, 1);
   last = struct ();
   for f = 1:K
@@ -128,15 +140,26 @@ function R = fin_backtest (t, P, varargin)
     end
     afit = max (a, find (all (isfinite (prep.q), 2), 1));
     base = {'Log', prep.norm.log, 'PeriodsPerYear', prep.norm.ppy, bl{:}};
+    if (isempty (o.Gamma))
+      gam(f) = velocity_decay (prep);
+    else
+      gam(f) = o.Gamma;
+    end
     Q = cell (M, 1);
     fitted = struct ();
     for m = 1:M
       tm = tic ();
-      if (any (strcmp (models{m}, {'mlp', 'hnn', 'lnn'})))
-        model = fin_fit (models{m}, prep, fit{:});
-        F = fin_forecast (model, prep, orig, H, 'Gamma', o.Gamma);
+      kind = strrep (models{m}, '-d', '');
+      if (any (strcmp (kind, {'mlp', 'hnn', 'lnn'})))
+        if (~isfield (fitted, kind))
+          fitted.(kind) = fin_fit (kind, prep, fit{:});
+        end
+        g = 0;
+        if (numel (kind) < numel (models{m}))
+          g = gam(f);
+        end
+        F = fin_forecast (fitted.(kind), prep, orig, H, 'Gamma', g);
         Q{m} = F.q;
-        fitted.(models{m}) = model;
       else
         Q{m} = fin_baseline (models{m}, prep.q, [afit b], orig, H, base{:});
       end
@@ -177,6 +200,7 @@ function R = fin_backtest (t, P, varargin)
   R.q0 = q0;
   R.forecast = fc;
   R.noise_ratio = noise;
+  R.gamma = gam;
   R.seconds = secs;
   R.last = last;
   R.options = o;
@@ -242,7 +266,7 @@ end
 function v = verdicts (R)
   v = {};
   for m = 1:numel (R.models)
-    if (~any (strcmp (R.models{m}, {'mlp', 'hnn', 'lnn'})))
+    if (~is_learned (R.models{m}))
       continue;
     end
     parts = {};
@@ -312,7 +336,8 @@ function r = ternary (c, a, b)
 end
 
 function models = model_list (models)
-  known = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har', 'mlp', 'hnn', 'lnn'};
+  known = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har', 'mlp', 'hnn', 'lnn', ...
+           'mlp-d', 'hnn-d', 'lnn-d'};
   if (isempty (models))
     models = {'rw', 'drift', 'ar1', 'mlp'};
     if (exist ('hnn_train'))
@@ -334,6 +359,23 @@ function models = model_list (models)
       error ('hlnn:fin:model', 'fin_backtest: unknown model ''%s''; known: %s', ...
              models{m}, strjoin (known, ', '));
     end
+  end
+end
+
+function t = is_learned (name)
+  t = any (strcmp (name, {'mlp', 'hnn', 'lnn', 'mlp-d', 'hnn-d', 'lnn-d'}));
+end
+
+% decay rate (1/years) of the normalised velocity over the training rows
+function g = velocity_decay (prep)
+  r = prep.train_rows;
+  r = r(r - 1 >= prep.train_window(1) & prep.valid(max (r - 1, 1)));
+  x = prep.X(r - 1, prep.n+1:end);
+  y = prep.X(r, prep.n+1:end);
+  phi = sum (x(:) .* y(:)) / sum (x(:) .^ 2);
+  g = 0;
+  if (phi > 0 && phi < 1)
+    g = -log (phi) * prep.norm.ppy;
   end
 end
 
@@ -386,6 +428,22 @@ end
 %! assert (R.qlike(1), mean (mean (exp (2 * (R.actual{1} - R.forecast{1}))  ...
 %!   - 2 * (R.actual{1} - R.forecast{1}) - 1)), 1e-12);
 %! assert (numel (R.verdict), 1);
+%! % the dissipative variant reuses the fitted model with Gamma per fold
+%! R2 = fin_backtest (t, P, 'Models', {'mlp', 'mlp-d'}, 'Horizons', 2, 'Gamma', 3, ...
+%!                    'Split', {'Method', 'holdout', 'TrainSize', 400}, ...
+%!                    'Fit', {'Hidden', 8, 'Steps', 20}, 'Verbose', false);
+%! assert (isequal (R2.forecast{1}, R.forecast{2}));
+%! F = fin_forecast (R2.last.models.mlp, R2.last.prep, R2.origin{1}, 2, 'Gamma', 3);
+%! assert (isequal (R2.forecast{2}, F.q));
+%! assert (R2.gamma, 3);
+%! % default Gamma: the velocity's lag-1 decay on the training rows
+%! R3 = fin_backtest (t, P, 'Models', {'rw'}, 'Horizons', 1, 'Verbose', false, ...
+%!                    'Split', {'Method', 'holdout', 'TrainSize', 400});
+%! X = R3.last.prep.X(:, 3:4);
+%! r = R3.last.prep.train_rows;
+%! assert (all (R3.last.prep.valid(r - 1)));
+%! phi = sum (sum (X(r - 1, :) .* X(r, :))) / sum (sum (X(r - 1, :) .^ 2));
+%! assert (R3.gamma, -log (phi) * 260, 1e-10);
 %! assert (~isempty (strfind (R.verdict{1}, 'random walk')));
 %! assert (~isempty (strfind (R.table, 'TheilU')));
 

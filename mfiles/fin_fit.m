@@ -21,7 +21,9 @@
 % @qcode{'Activation'} (default tanh, softplus for the LNN),
 % @qcode{'Steps'} (default 500), @qcode{'LearningRate'} (1e-3),
 % @qcode{'Batch'} (Inf = full batch), @qcode{'WeightDecay'} (0),
-% @qcode{'Seed'} (1), @qcode{'Verbose'} (false).
+% @qcode{'Seed'} (1), @qcode{'Verbose'} (false), @qcode{'Create'} (a cell
+% of further name/value pairs for @code{mlp_create}, @code{hnn_create} or
+% @code{lnn_create}, e.g. a dissipation option of the HNN).
 % @seealso{fin_phase_space, fin_forecast, fin_backtest}
 % @end deftypefn
 function model = fin_fit (kind, prep, varargin)
@@ -30,7 +32,8 @@ function model = fin_fit (kind, prep, varargin)
   end
   o = hlnn_options (struct ('Hidden', [32 32], 'Activation', '', 'Steps', 500, ...
                             'LearningRate', 1e-3, 'Batch', Inf, 'WeightDecay', 0, ...
-                            'Seed', 1, 'Verbose', false), 'fin', 'fin_fit', varargin);
+                            'Seed', 1, 'Verbose', false, 'Create', {{}}), ...
+                    'fin', 'fin_fit', varargin);
   kinds = {'mlp', 'hnn', 'lnn'};
   if (~ischar (kind) || ~any (strcmpi (kind, kinds)))
     error ('hlnn:fin:model', 'fin_fit: KIND must be one of: %s', strjoin (kinds, ', '));
@@ -55,19 +58,23 @@ function model = fin_fit (kind, prep, varargin)
     end
   end
   require (kind);
+  if (~iscell (o.Create))
+    error ('hlnn:fin:option', 'fin_fit: Create must be a cell of name/value pairs');
+  end
+  create = [{'Activation', act, 'Seed', o.Seed}, o.Create(:)'];
   n = prep.n;
   X = prep.X(rows, :);
   train = {'Steps', o.Steps, 'LearningRate', o.LearningRate, 'Batch', o.Batch, ...
            'WeightDecay', o.WeightDecay, 'Verbose', o.Verbose};
   switch (kind)
     case 'mlp'
-      model = mlp_create ([2*n h 2*n], 'Activation', act, 'Seed', o.Seed);
+      model = mlp_create ([2*n h 2*n], create{:});
       model = mlp_train (model, X, prep.dX(rows, :), train{:});
     case 'hnn'
-      model = hnn_create (n, h, 'Activation', act, 'Seed', o.Seed);
+      model = hnn_create (n, h, create{:});
       model = hnn_train (model, X, prep.dX(rows, :), train{:});
     case 'lnn'
-      model = lnn_create (n, h, 'Activation', act, 'Seed', o.Seed);
+      model = lnn_create (n, h, create{:});
       model = lnn_train (model, X(:, 1:n), X(:, n+1:end), prep.Qdd(rows, :), train{:});
   end
 end
@@ -106,6 +113,8 @@ end
 %!error <KIND must be> fin_fit ('gru', prep)
 %!error <PREP must come> fin_fit ('mlp', struct ())
 %!error <Hidden> fin_fit ('mlp', prep, 'Hidden', 0)
+%!error <Create must be> fin_fit ('mlp', prep, 'Create', 3)
+%!error <Init must be> fin_fit ('mlp', prep, 'Create', {'Init', 'zeros'})
 %!error <Invalid call> fin_fit ('mlp')
 
 %!demo
