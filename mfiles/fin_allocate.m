@@ -104,7 +104,7 @@ function A = fin_allocate (R, varargin)
   n = size (R.P, 2);
   D = numel (dates);
   S = numel (models) + 2;
-  names = [models(:)', {'1/N', 'buy&hold'}];
+  names = [models(:)', {'1/N', 'buy-hold'}];
   target = zeros (D, n, S);
   for s = 1:numel (models)
     mu = R.forecast{im(s), ih}(keep, :) - R.q0{ih}(keep, :);
@@ -216,7 +216,7 @@ end
 
 %!test
 %! A = fin_allocate (R, 'Verbose', false);
-%! assert (A.names, {'rw', 'drift', 'ar1', '1/N', 'buy&hold'});
+%! assert (A.names, {'rw', 'drift', 'ar1', '1/N', 'buy-hold'});
 %! % the random walk predicts no change: no position, wealth stays 1
 %! assert (all (A.wealth(:, 1) == 1) && isnan (A.sharpe(1)));
 %! % 1/N by hand: constant weights, costs on the drift back to 1/N

@@ -29,11 +29,13 @@
 % * periods-per-year, theta and the half-life in years (NaN when phi is
 % not in (0, 1)).
 % @item @qcode{'ewma'}
-% exponentially weighted moving average of the squared level x
-% (x = exp(q) when @qcode{'Log'} is true, else q), started at the window's
-% first row: @code{s2(t) = lambda s2(t-1) + (1 - lambda) x(t)^2}; forecast
-% x = sqrt(s2(o)) at every horizon.  Meant for volatility series (RiskMetrics,
-% lambda = 0.94).
+% exponentially weighted moving average of a squared series x, started
+% at the window's first row: @code{s2(t) = lambda s2(t-1) + (1 - lambda)
+% x(t)^2}; forecast level sqrt(s2(o)) at every horizon.  x is the level
+% (exp(q) when @qcode{'Log'} is true, else q) unless @qcode{'EWMAInput'}
+% gives another T x n series known at each row, e.g. the annualised daily
+% returns behind a volatility series: that is the RiskMetrics forecast
+% (lambda = 0.94).  Meant for volatility series.
 % @item @qcode{'har'}
 % heterogeneous autoregression (Corsi): q(t+h) regressed directly on a
 % constant and the means of q over the last w rows, w in
@@ -41,7 +43,8 @@
 % @end table
 %
 % Options: @qcode{'Log'} (for @qcode{'ewma'}, default true),
-% @qcode{'Lambda'} (default 0.94), @qcode{'HARWindows'},
+% @qcode{'Lambda'} (default 0.94), @qcode{'EWMAInput'} (default []),
+% @qcode{'HARWindows'},
 % @qcode{'PeriodsPerYear'} (for kappa, default 1).
 % @seealso{fin_backtest, fin_dm_test}
 % @end deftypefn
@@ -49,7 +52,7 @@ function [Qh, par] = fin_baseline (kind, q, window, origins, horizons, varargin)
   if (nargin < 5)
     print_usage ();
   end
-  o = hlnn_options (struct ('Log', true, 'Lambda', 0.94, 'HARWindows', [1 5 22], ...
+  o = hlnn_options (struct ('Log', true, 'Lambda', 0.94, 'EWMAInput', [], 'HARWindows', [1 5 22], ...
                             'PeriodsPerYear', 1), 'fin', 'fin_baseline', varargin);
   kinds = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har'};
   if (~ischar (kind) || ~any (strcmpi (kind, kinds)))
@@ -130,11 +133,17 @@ function [Qh, par] = fin_baseline (kind, q, window, origins, horizons, varargin)
       need (isscalar (lam) && lam > 0 && lam < 1, 'Lambda must be in (0, 1)');
       need (all (origins >= a), 'ewma needs origins >= WINDOW(1)');
       last = max (origins);
-      need (all (all (isfinite (q(a:last, :)))), 'Q must be finite from WINDOW(1) to the last origin');
-      x = q(a:last, :);
-      if (o.Log)
-        x = exp (x);
+      if (isempty (o.EWMAInput))
+        x = q(a:last, :);
+        if (o.Log)
+          x = exp (x);
+        end
+      else
+        need (isnumeric (o.EWMAInput) && isequal (size (o.EWMAInput), [T n]), ...
+              'EWMAInput must have the size of Q');
+        x = o.EWMAInput(a:last, :);
       end
+      need (all (isfinite (x(:))), 'the EWMA input must be finite from WINDOW(1) to the last origin');
       s2 = NaN (last - a + 1, n);
       s2(1, :) = x(1, :) .^ 2;
       for r = 2:size (x, 1)
@@ -253,6 +262,16 @@ end
 %! assert (Qh, log (sqrt (s2)), 1e-12);
 
 %!test
+%! % RiskMetrics: EWMA of a given input series
+%! x = 0.2 * sin ((1:300)' / 3);
+%! Qh = fin_baseline ('ewma', q(:, 1), [5 100], 103, 2, 'EWMAInput', x);
+%! s2 = x(5) ^ 2;
+%! for t = 6:103
+%!   s2 = 0.94 * s2 + 0.06 * x(t) ^ 2;
+%! end
+%! assert (Qh, log (sqrt (s2)), 1e-12);
+
+%!test
 %! % HAR: direct regression on moving means, by hand
 %! [Qh, par] = fin_baseline ('har', q(:, 2), [1 200], 250, 5, 'HARWindows', [1 5]);
 %! tt = (5:195)';
@@ -275,6 +294,7 @@ end
 %!error <WINDOW> fin_baseline ('rw', q, [100 1], 150, 1)
 %!error <HORIZONS> fin_baseline ('rw', q, [1 100], 150, 0)
 %!error <ORIGINS> fin_baseline ('rw', q, [1 100], 301, 1)
+%!error <EWMAInput must> fin_baseline ('ewma', q, [1 100], 150, 1, 'EWMAInput', ones (3, 2))
 %!error <Lambda> fin_baseline ('ewma', q, [1 100], 150, 1, 'Lambda', 1)
 %!error <Invalid call> fin_baseline ('rw', q)
 

@@ -61,6 +61,15 @@
 % @item @qcode{'NoiseThreshold'}, @qcode{'NoiseWarning'}
 % @end table
 %
+% @code{prep.velocity_decay} (1/years) is the decay rate of the
+% normalised velocity on the training rows, @code{-log(phi) * ppy} with
+% phi the least-squares lag-1 coefficient (no intercept, all columns
+% pooled) of @code{Qd(t)} on @code{Qd(t-1)}, or 0 when phi is not in
+% (0, 1): a dissipation rate fitted on the training window, for the
+% @qcode{'Gamma'} option of @code{fin_forecast} and @code{fin_scenarios}.
+% It reflects the overlap of the velocity window as much as any mean
+% reversion of the trend.
+%
 % Fields of @var{prep}: @code{t}, @code{P} (after carrying forward),
 % @code{observed} (logical, where P was not NaN), @code{q}, @code{v}
 % (dq/dt per year), @code{X}, @code{dX}, @code{Qdd}, @code{valid} (rows
@@ -166,6 +175,17 @@ function prep = fin_phase_space (t, P, varargin)
   tr = (win(1):win(2) - k)';
   train_rows = tr(label_ok(tr));
 
+  % decay of the velocity over the training rows (both ends in the window)
+  r = train_rows(train_rows - 1 >= win(1));
+  r = r(valid(r - 1));
+  xv = X(r - 1, n+1:end);
+  yv = X(r, n+1:end);
+  phi = sum (xv(:) .* yv(:)) / sum (xv(:) .^ 2);
+  velocity_decay = 0;
+  if (phi > 0 && phi < 1)
+    velocity_decay = -log (phi) * ppy;
+  end
+
   % how much of the second-difference signal is noise, per column
   qw = q(win(1):win(2), :);
   qw = qw(all (~isnan (qw), 2), :);
@@ -198,6 +218,7 @@ function prep = fin_phase_space (t, P, varargin)
   prep.norm = struct ('log', logical (opts.Log), 'mu', mu, 's', s, ...
                       'tscale', tscale, 'dt', dt, 'dtau', dtau, 'ppy', ppy);
   prep.noise_ratio = noise_ratio;
+  prep.velocity_decay = velocity_decay;
   prep.n = n;
   prep.options = opts;
 end
@@ -334,6 +355,18 @@ end
 %! assert (sqrt (mean (Qd(:) .^ 2)), 1, 1e-12);
 %! assert (max (prep.train_rows), 150 - prep.reach);
 %! assert (min (prep.train_rows) >= 20);
+
+%!test
+%! % velocity decay: a causal slope of white-noise increments over W = 3
+%! % rows, (q(t) - q(t-2)) / 2, has lag-1 autocorrelation 1/2
+%! randn ('state', 4);
+%! prep = fin_phase_space ([], cumsum (randn (20000, 2)), 'Log', false, ...
+%!                         'PeriodsPerYear', 12, 'VelocityWindow', 3, 'NoiseWarning', false);
+%! assert (prep.velocity_decay, log (2) * 12, 0.03 * log (2) * 12);
+%! X = prep.X(:, 3:4);
+%! r = prep.train_rows;
+%! phi = sum (sum (X(r - 1, :) .* X(r, :))) / sum (sum (X(r - 1, :) .^ 2));
+%! assert (prep.velocity_decay, -log (phi) * 12, 1e-12);
 
 %!test
 %! % missing values: carried forward, never filled from the future
