@@ -69,7 +69,10 @@
 % @var{R} holds the table as fields (@code{models}, @code{horizons},
 % @code{rmse}, @code{mae}, @code{theil_u}, @code{da}, @code{da_drift},
 % @code{dm}, @code{dm_p}, @code{qlike}: M x H; @code{rmse_series}:
-% M x H x n; @code{n_forecasts}), the raw material (@code{origin},
+% M x H x n; @code{n_forecasts} per horizon and @code{n_valid}, M x H,
+% the finite forecasts each model is scored on: a learned model whose
+% path fails at some origins (NaN, see @code{fin_forecast}) is scored,
+% against the random walk, on the others), the raw material (@code{origin},
 % @code{actual}, @code{q0}: one cell per horizon; @code{forecast}: M x H
 % cell), the folds, @code{noise_ratio} per fold, @code{verdict} (one
 % sentence per learned model), @code{table} (the printed text), @code{P}
@@ -225,27 +228,36 @@ function R = score (R, ref, o)
   R.rmse_series = NaN (M, numel (H), n);
   R.da_drift = NaN (1, numel (H));
   R.n_forecasts = cellfun (@(x) size (x, 1), R.origin);
+  R.n_valid = zeros (M, numel (H));
   for i = 1:numel (H)
     y = R.actual{i};
     if (isempty (y))
       continue;
     end
-    erw = ref{1, i} - y;
-    rmse_rw = sqrt (mean (erw(:) .^ 2));
     R.da_drift(i) = direction (ref{2, i} - R.q0{i}, y - R.q0{i});
     for m = 1:M
-      e = R.forecast{m, i} - y;
+      % a learned model may fail on some origins (NaN): it is scored on
+      % the others, and so is the random walk it is compared with
+      ok = all (isfinite (R.forecast{m, i}), 2);
+      R.n_valid(m, i) = nnz (ok);
+      if (~any (ok))
+        continue;
+      end
+      yk = y(ok, :);
+      fk = R.forecast{m, i}(ok, :);
+      erw = ref{1, i}(ok, :) - yk;
+      e = fk - yk;
       R.rmse(m, i) = sqrt (mean (e(:) .^ 2));
       R.mae(m, i) = mean (abs (e(:)));
       R.rmse_series(m, i, :) = sqrt (mean (e .^ 2, 1));
-      R.theil_u(m, i) = R.rmse(m, i) / rmse_rw;
-      R.da(m, i) = direction (R.forecast{m, i} - R.q0{i}, y - R.q0{i});
+      R.theil_u(m, i) = R.rmse(m, i) / sqrt (mean (erw(:) .^ 2));
+      R.da(m, i) = direction (fk - R.q0{i}(ok, :), yk - R.q0{i}(ok, :));
       [R.dm(m, i), R.dm_p(m, i)] = fin_dm_test (e, erw, H(i), 'Lag', o.DMLag);
       if (o.QLIKE)
         if (R.log)
-          r = exp (2 * (y - R.forecast{m, i}));
+          r = exp (2 * (yk - fk));
         else
-          r = (y ./ R.forecast{m, i}) .^ 2;
+          r = (yk ./ fk) .^ 2;
         end
         R.qlike(m, i) = mean (r(:) - log (r(:)) - 1);
       end
@@ -283,6 +295,10 @@ function v = verdicts (R)
       else
         s = sprintf ('does NOT beat the random walk (U %.3f, DM p %.2g)', u, p);
       end
+      if (R.n_valid(m, i) < R.n_forecasts(i))
+        s = sprintf ('%s [finite forecasts at only %d of %d origins]', s, ...
+                     R.n_valid(m, i), R.n_forecasts(i));
+      end
       parts{end+1} = sprintf ('h=%d %s', R.horizons(i), s);
     end
     v{end+1} = sprintf ('%s: %s', upper (R.models{m}), strjoin (parts, '; '));
@@ -302,7 +318,7 @@ function s = format_table (R, qlike)
   for i = 1:numel (R.horizons)
     for m = 1:numel (R.models)
       line = sprintf ('%4d  %-8s %6d %10.5f %10.5f %8.4f %6s %8s %9s', R.horizons(i), ...
-                      R.models{m}, R.n_forecasts(i), R.rmse(m, i), R.mae(m, i), ...
+                      R.models{m}, R.n_valid(m, i), R.rmse(m, i), R.mae(m, i), ...
                       R.theil_u(m, i), num (R.da(m, i), '%.3f'), num (R.dm(m, i), '%.2f'), ...
                       num (R.dm_p(m, i), '%.3g'));
       if (qlike)

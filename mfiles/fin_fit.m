@@ -23,7 +23,8 @@
 % @qcode{'Batch'} (Inf = full batch), @qcode{'WeightDecay'} (0),
 % @qcode{'Seed'} (1), @qcode{'Verbose'} (false), @qcode{'Create'} (a cell
 % of further name/value pairs for @code{mlp_create}, @code{hnn_create} or
-% @code{lnn_create}, e.g. a dissipation option of the HNN).
+% @code{lnn_create}, or a struct with such a cell per kind, e.g.
+% @code{struct ('hnn', @{@{'Dissipation', 'learned'@}@})}).
 % @seealso{fin_phase_space, fin_forecast, fin_backtest}
 % @end deftypefn
 function model = fin_fit (kind, prep, varargin)
@@ -58,10 +59,19 @@ function model = fin_fit (kind, prep, varargin)
     end
   end
   require (kind);
-  if (~iscell (o.Create))
-    error ('hlnn:fin:option', 'fin_fit: Create must be a cell of name/value pairs');
+  extra = o.Create;
+  if (isstruct (extra) && isscalar (extra))
+    if (isfield (extra, kind))
+      extra = extra.(kind);
+    else
+      extra = {};
+    end
   end
-  create = [{'Activation', act, 'Seed', o.Seed}, o.Create(:)'];
+  if (~iscell (extra))
+    error ('hlnn:fin:option', ...
+           'fin_fit: Create must be a cell of name/value pairs or a struct of them per kind');
+  end
+  create = [{'Activation', act, 'Seed', o.Seed}, extra(:)'];
   n = prep.n;
   X = prep.X(rows, :);
   train = {'Steps', o.Steps, 'LearningRate', o.LearningRate, 'Batch', o.Batch, ...
@@ -115,6 +125,14 @@ end
 %!error <Hidden> fin_fit ('mlp', prep, 'Hidden', 0)
 %!error <Create must be> fin_fit ('mlp', prep, 'Create', 3)
 %!error <Init must be> fin_fit ('mlp', prep, 'Create', {'Init', 'zeros'})
+%!error <Init must be> fin_fit ('mlp', prep, 'Create', struct ('mlp', {{'Init', 'zeros'}}))
+
+%!test
+%! % per-kind creation options reach only their kind
+%! a = fin_fit ('mlp', prep, 'Hidden', 4, 'Steps', 1, 'Create', struct ('hnn', {{'Foo', 1}}));
+%! b = fin_fit ('mlp', prep, 'Hidden', 4, 'Steps', 1, 'Create', struct ('mlp', {{'Init', 'he'}}));
+%! assert (a.options.Init, 'glorot');
+%! assert (b.options.Init, 'he');
 %!error <Invalid call> fin_fit ('mlp')
 
 %!demo

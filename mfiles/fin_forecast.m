@@ -18,6 +18,10 @@
 % model's own field, i.e. a velocity that decays with half-life
 % log(2)/Gamma years when the model is otherwise flat.
 %
+% A forecast whose path leaves the finite numbers (a diverging field, or
+% an LNN whose d2L/dqdot2 is singular somewhere on the path) is NaN, with
+% warning @code{hlnn:fin:nonfinite}.
+%
 % @var{F} has fields @code{origin} (K x 1), @code{horizons} (1 x H),
 % @code{state} (K x 2n x H, normalised), @code{q} (K x n x H, log price
 % or level), @code{level} (K x n x H, price or level) and @code{t}
@@ -55,6 +59,14 @@ function F = fin_forecast (model, prep, origin_idx, horizons, varargin)
   end
   Z = fin_integrate (model, prep.X(origins, :), prep.norm.dtau, max (horizons), ...
                      g * prep.norm.tscale, ns);
+  bad = ~all (all (isfinite (Z), 2), 3);
+  if (any (bad))
+    warning ('hlnn:fin:nonfinite', ...
+             ['fin_forecast: %d of %d forecasts are not finite (a %s field that ', ...
+              'diverges or, for an LNN, a singular d2L/dqdot2); they are NaN'], ...
+             nnz (bad), numel (bad), model.kind);
+    Z(bad, :, :) = NaN;
+  end
   F.origin = origins;
   F.horizons = horizons;
   F.state = Z(:, :, horizons);
@@ -98,6 +110,12 @@ end
 %! assert (abs (decay - exp (-1)) < 1e-6);
 %! assert (F.state(1, 3:4), prep.X(320, 3:4) * decay, 1e-9);
 %! assert (F.state(1, 1:2), prep.X(320, 1:2));
+
+%!warning <not finite>
+%! z = m;
+%! z.b{end}(:) = 1e308;
+%! F = fin_forecast (z, prep, [300 310], 3);
+%! assert (all (isnan (F.q(:))));
 
 %!error <no valid state> fin_forecast (m, prep, 2, 1)
 %!error <HORIZONS> fin_forecast (m, prep, 300, 0)
