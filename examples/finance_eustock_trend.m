@@ -5,7 +5,9 @@
 % eustockmarkets), one joint model for the four indices: the state is
 % (normalised log price, causal 5-day slope), see fin_phase_space.  A
 % walk-forward backtest with expanding windows scores a plain MLP, an
-% HNN and an LNN (those installed) against the random walk, the random
+% HNN and an LNN (those installed), each with its own field and, as the
+% -d variants, with the dissipation -gamma p (gamma = the velocity decay
+% of each training window), against the random walk, the random
 % walk with drift and an AR(1) on daily returns at horizons of 1, 5 and
 % 20 business days: RMSE/MAE of log price, Theil's U, directional
 % accuracy and the Diebold-Mariano test against the random walk.  The
@@ -20,12 +22,12 @@ if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
 D = fin_load_data ('eustockmarkets');
-models = {'rw', 'drift', 'ar1', 'mlp'};
+models = {'rw', 'drift', 'ar1', 'mlp', 'mlp-d'};
 if (exist ('hnn_train'))
   models{end+1} = 'hnn';
 end
 if (exist ('lnn_train'))
-  models{end+1} = 'lnn';
+  models = [models, {'lnn', 'lnn-d'}];
 end
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 930, 'NumFolds', 6};

@@ -22,7 +22,7 @@ end
 D = fin_load_data ('ust-tcm-monthly');
 models = {'rw', 'ar1', 'vasicek', 'mlp', 'mlp-d'};
 if (exist ('hnn_train'))
-  models = [models, {'hnn', 'hnn-d'}];
+  models{end+1} = 'hnn';
 end
 if (exist ('lnn_train'))
   models = [models, {'lnn', 'lnn-d'}];

@@ -29,7 +29,7 @@ tv = D.t(w+1:end);
 ret = sqrt (260) * r(w:end, :);          % the latest daily return at each row
 models = {'rw', 'vasicek', 'ewma', 'har', 'mlp', 'mlp-d'};
 if (exist ('hnn_train'))
-  models = [models, {'hnn', 'hnn-d'}];
+  models{end+1} = 'hnn';
 end
 if (exist ('lnn_train'))
   models = [models, {'lnn', 'lnn-d'}];

@@ -11,7 +11,17 @@
 % a plain MLP from the state @code{[Q Qd]} to its time derivative
 % @code{prep.dX} (the baseline on the same features).
 % @item @qcode{'hnn'}
-% a Hamiltonian network H(Q, p) with p = Qd, trained on @code{prep.dX}.
+% a Hamiltonian network H(Q, p) with p = Qd, trained on @code{prep.dX},
+% by default with learned dissipation, dp/dt = -dH/dQ - gamma p (see
+% @code{hnn_create}), gamma starting from the velocity decay of the
+% training window (@code{prep.velocity_decay}, in tau units), and loss
+% weights 1/var of each label column over the training rows.  Why: a
+% causal velocity estimate decorrelates, a decay no Hamiltonian can
+% produce; without the gamma term the network would have to mimic
+% dp/dt = -k p with H = k p Q + @dots{}, i.e. a spurious dQ/dt = k Q.
+% And the dp/dt labels are far noisier than the dQ/dt labels, which
+% unweighted would dominate the loss.  @qcode{'Create'} overrides any of
+% these (e.g. @code{@{'Dissipation', 'none'@}}).
 % @item @qcode{'lnn'}
 % a Lagrangian network L(Q, Qd), trained on the accelerations
 % @code{prep.Qdd}.
@@ -71,7 +81,17 @@ function model = fin_fit (kind, prep, varargin)
     error ('hlnn:fin:option', ...
            'fin_fit: Create must be a cell of name/value pairs or a struct of them per kind');
   end
-  create = [{'Activation', act, 'Seed', o.Seed}, extra(:)'];
+  create = {'Activation', act, 'Seed', o.Seed};
+  if (strcmp (kind, 'hnn'))
+    g0 = prep.velocity_decay * prep.norm.tscale;
+    if (~(g0 > 0))
+      g0 = 0.1;
+    end
+    w = 1 ./ var (prep.dX(rows, :), 0, 1);
+    w(~isfinite (w)) = 1;
+    create = [create, {'Dissipation', 'learned', 'Gamma', g0, 'LossWeights', w}];
+  end
+  create = [create, extra(:)'];
   n = prep.n;
   X = prep.X(rows, :);
   train = {'Steps', o.Steps, 'LearningRate', o.LearningRate, 'Batch', o.Batch, ...
@@ -119,6 +139,20 @@ end
 %! a = fin_fit ('mlp', prep, 'Hidden', 4, 'Steps', 20);
 %! b = fin_fit ('mlp', p2, 'Hidden', 4, 'Steps', 20);
 %! assert (isequal (a.W, b.W) && isequal (a.b, b.b));
+
+%!test
+%! % the HNN's defaults: learned dissipation from the velocity decay,
+%! % label-variance loss weights; Create overrides them
+%! if (exist ('hnn_train'))
+%!   m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0);
+%!   assert (m.dissipation, 'learned');
+%!   assert (m.gamma, prep.velocity_decay * prep.norm.tscale, 1e-12);
+%!   assert (m.loss_weights, 1 ./ var (prep.dX(prep.train_rows, :)), 1e-12);
+%!   m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0, ...
+%!                'Create', {'Dissipation', 'none', 'Gamma', [], 'LossWeights', []});
+%!   assert (m.dissipation, 'none');
+%!   assert (m.loss_weights, ones (1, 4));
+%! end
 
 %!error <KIND must be> fin_fit ('gru', prep)
 %!error <PREP must come> fin_fit ('mlp', struct ())
