@@ -287,13 +287,13 @@ function v = verdicts (R)
       if (~isfinite (u))
         s = 'no forecasts';
       elseif (u < 1 && p < 0.05)
-        s = sprintf ('beats the random walk (U %.3f, DM p %.2g)', u, p);
+        s = sprintf ('beats the random walk (U %s, DM p %.2g)', num (u, '%.3f', 1e3), p);
       elseif (u < 1)
-        s = sprintf ('lower RMSE than the random walk but not significant (U %.3f, DM p %.2g)', u, p);
+        s = sprintf ('lower RMSE than the random walk but not significant (U %s, DM p %.2g)', num (u, '%.3f', 1e3), p);
       elseif (p < 0.05)
-        s = sprintf ('does NOT beat the random walk: significantly worse (U %.3f, DM p %.2g)', u, p);
+        s = sprintf ('does NOT beat the random walk: significantly worse (U %s, DM p %.2g)', num (u, '%.3f', 1e3), p);
       else
-        s = sprintf ('does NOT beat the random walk (U %.3f, DM p %.2g)', u, p);
+        s = sprintf ('does NOT beat the random walk (U %s, DM p %.2g)', num (u, '%.3f', 1e3), p);
       end
       if (R.n_valid(m, i) < R.n_forecasts(i))
         s = sprintf ('%s [finite forecasts at only %d of %d origins]', s, ...
@@ -317,12 +317,13 @@ function s = format_table (R, qlike)
   s = [s hdr sprintf('\n')];
   for i = 1:numel (R.horizons)
     for m = 1:numel (R.models)
-      line = sprintf ('%4d  %-8s %6d %10.5f %10.5f %8.4f %6s %8s %9s', R.horizons(i), ...
-                      R.models{m}, R.n_valid(m, i), R.rmse(m, i), R.mae(m, i), ...
-                      R.theil_u(m, i), num (R.da(m, i), '%.3f'), num (R.dm(m, i), '%.2f'), ...
+      line = sprintf ('%4d  %-8s %6d %10s %10s %8s %6s %8s %9s', R.horizons(i), ...
+                      R.models{m}, R.n_valid(m, i), num (R.rmse(m, i), '%.5f', 1e4), ...
+                      num (R.mae(m, i), '%.5f', 1e4), num (R.theil_u(m, i), '%.4f', 1e3), ...
+                      num (R.da(m, i), '%.3f'), num (R.dm(m, i), '%.2f', 1e4), ...
                       num (R.dm_p(m, i), '%.3g'));
       if (qlike)
-        line = [line sprintf(' %9.5f', R.qlike(m, i))];
+        line = [line sprintf(' %9s', num (R.qlike(m, i), '%.5f', 1e3))];
       end
       s = [s line sprintf('\n')];
     end
@@ -334,11 +335,14 @@ function s = format_table (R, qlike)
   end
 end
 
-function s = num (x, fmt)
-  if (isfinite (x))
-    s = sprintf (fmt, x);
-  else
+% x in format fmt, '-' when not finite, %.3g from magnitude big on
+function s = num (x, fmt, big)
+  if (~isfinite (x))
     s = '-';
+  elseif (nargin > 2 && abs (x) >= big)
+    s = sprintf ('%.3g', x);
+  else
+    s = sprintf (fmt, x);
   end
 end
 

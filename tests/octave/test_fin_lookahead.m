@@ -42,6 +42,7 @@ end
 %! % whole walk-forward pipeline: fold 1 trains on 1..300 and forecasts from
 %! % 301..360, across the split point k = 330; fold 2 trains past k.
 %! warning ('off', 'hlnn:fin:noisy', 'local');
+%! warning ('off', 'hlnn:fin:nonfinite', 'local');
 %! models = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har', 'mlp'};
 %! if (exist ('hnn_train')) models{end+1} = 'hnn'; end
 %! if (exist ('lnn_train')) models{end+1} = 'lnn'; end
@@ -56,14 +57,18 @@ end
 %!   assert (nnz (early) >= 10);
 %!   assert (isequal (A.q0{i}(early, :), B.q0{i}(early, :)));
 %!   for m = 1:numel (models)
-%!     assert (isequal (A.forecast{m, i}(early, :), B.forecast{m, i}(early, :)), ...
+%!     % not vacuous: at h = 1 some early forecasts are numbers (a small
+%!     % LNN's path often leaves the finite numbers, see fin_forecast)
+%!     fin = nnz (all (isfinite (A.forecast{m, i}(early, :)), 2));
+%!     assert (i > 1 || fin >= 5, sprintf ('%s: only %d finite', models{m}, fin));
+%!     assert (isequaln (A.forecast{m, i}(early, :), B.forecast{m, i}(early, :)), ...
 %!             sprintf ('%s, h = %d: a forecast from before the split changed', models{m}, A.horizons(i)));
 %!   end
 %! end
 %! % later origins did change, for every model
 %! late = A.origin{1} > k + 1;
 %! for m = 1:numel (models)
-%!   assert (~isequal (A.forecast{m, 1}(late, :), B.forecast{m, 1}(late, :)));
+%!   assert (~isequaln (A.forecast{m, 1}(late, :), B.forecast{m, 1}(late, :)));
 %! end
 
 %!test
