@@ -5,10 +5,12 @@
 % eustockmarkets), one joint model for the four indices: the state is
 % (normalised log price, causal 5-day slope), see fin_phase_space.  A
 % walk-forward backtest with expanding windows scores a plain MLP, an
-% HNN and an LNN (those installed), each with its own field and, as the
-% -d variants, with the dissipation -gamma p (gamma = the velocity decay
-% of each training window), against the random walk, the random
-% walk with drift and an AR(1) on daily returns at horizons of 1, 5 and
+% HNN and an LNN (those installed), each with its own field (the HNN's
+% includes a learned dissipation -gamma p, see fin_fit) and, as the -d
+% variants of the MLP and LNN, with the dissipation -gamma p added
+% (gamma = the velocity decay of each training window), against the
+% random walk, the random walk with drift and an AR(1) on daily returns
+% at horizons of 1, 5 and
 % 20 business days: RMSE/MAE of log price, Theil's U, directional
 % accuracy and the Diebold-Mariano test against the random walk.  The
 % h = 1 and h = 5 forecasts then drive a long-only mean-variance
@@ -49,7 +51,7 @@ fprintf ('\n');
 for i = 1:numel (R.horizons)
   for m = 2:numel (R.models)
     fprintf ('%-8s %4d', R.models{m}, R.horizons(i));
-    fprintf (' %8.4f', squeeze (R.rmse_series(m, i, :) ./ R.rmse_series(1, i, :)));
+    fprintf (' %8.4g', squeeze (R.rmse_series(m, i, :) ./ R.rmse_series(1, i, :)));
     fprintf ('\n');
   end
 end

@@ -6,9 +6,10 @@
 % four maturities: the state is (normalised yield, causal 3-month slope).
 % Walk-forward with expanding windows at horizons of 1, 6 and 12 months.
 % Learned models (MLP, and HNN and LNN where installed) forecast with
-% their own field and, as the -d variants, with the extra dissipation
-% -gamma p, gamma fitted on each training window from the decay of the
-% velocity (fin_backtest's 'Gamma' default).  Baselines: random walk,
+% their own field (the HNN's includes a learned dissipation -gamma p, see
+% fin_fit) and, as the -d variants of the MLP and LNN, with the extra
+% dissipation -gamma p, gamma fitted on each training window from the
+% decay of the velocity (fin_backtest's 'Gamma' default).  Baselines: random walk,
 % AR(1) on monthly changes, and the Vasicek fit (AR(1) on levels, the
 % exact discretisation of dr = kappa (theta - r) dt + sigma dW).  Errors
 % are in percentage points of yield.  Writes
@@ -39,7 +40,12 @@ fprintf ('%s: %d months x %d maturities (%s), full settings: %d\n', D.source, ..
 R = fin_backtest (D.t, D.P, 'Models', models, 'Horizons', [1 6 12], ...
                   'Split', split, 'PhaseSpace', {'Log', false, 'VelocityWindow', 3}, ...
                   'Fit', fit, 'Names', D.names);
-fprintf ('dissipation gamma fitted per fold (1/years): %s\n', mat2str (R.gamma', 3));
+fprintf ('dissipation gamma of the -d variants, fitted per fold (1/years): %s\n', ...
+         mat2str (R.gamma', 3));
+if (isfield (R.last.models, 'hnn'))
+  fprintf ('HNN learned dissipation, last fold: %.2f/yr\n', ...
+           R.last.models.hnn.gamma / R.last.prep.norm.tscale);
+end
 
 % the Vasicek parameters on the last training window
 f = R.folds(end);
@@ -54,7 +60,7 @@ fprintf ('\nTheil''s U per maturity at h = 12:\n');
 i12 = find (R.horizons == 12);
 for m = 2:numel (R.models)
   fprintf ('  %-8s', R.models{m});
-  fprintf (' %8.4f', squeeze (R.rmse_series(m, i12, :) ./ R.rmse_series(1, i12, :)));
+  fprintf (' %8.4g', squeeze (R.rmse_series(m, i12, :) ./ R.rmse_series(1, i12, :)));
   fprintf ('\n');
 end
 

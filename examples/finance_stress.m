@@ -4,7 +4,8 @@
 %
 % The dynamics are fitted on monthly 1/3/5/10-year yields 1953-1999
 % (examples/data/ust-tcm-monthly; state = yield and causal 3-month
-% slope, dissipation gamma = the velocity decay of the training data),
+% slope; dissipation: the HNN's own learned rate, and for the MLP and LNN
+% gamma = the velocity decay of the training data, the -d variants),
 % and from the last month (September 1999) each scenario shocks the
 % curve (in percentage points) or its velocity (percentage points per
 % year) and integrates 24 months ahead: a deterministic path under the
@@ -22,12 +23,17 @@ if (~exist ('full_run', 'var'))
 end
 D = fin_load_data ('ust-tcm-monthly');
 T = size (D.P, 1);
+% kind, name in the tables, whether to add the fitted dissipation (the
+% HNN learns its own, see fin_fit)
 kinds = {'mlp'};
+names = {'mlp-d'};
 if (exist ('hnn_train'))
   kinds{end+1} = 'hnn';
+  names{end+1} = 'hnn';
 end
 if (exist ('lnn_train'))
   kinds{end+1} = 'lnn';
+  names{end+1} = 'lnn-d';
 end
 if (full_run)
   fit = {'Hidden', [64 64], 'Steps', 3000};
@@ -38,7 +44,7 @@ ps = {'Log', false, 'VelocityWindow', 3};
 H = 24;
 
 % the out-of-sample record of the same settings
-R = fin_backtest (D.t, D.P, 'Models', [{'rw', 'vasicek'}, strcat(kinds, '-d')], ...
+R = fin_backtest (D.t, D.P, 'Models', [{'rw', 'vasicek'}, names], ...
                   'Horizons', [6 12 24], 'PhaseSpace', ps, 'Fit', fit, ...
                   'Split', {'Method', 'holdout', 'TrainSize', 400}, 'Names', D.names);
 
@@ -55,7 +61,12 @@ labels = {'+100bp parallel', '-100bp parallel', 'bear flattener', ...
 S = cell (1, numel (kinds));
 for k = 1:numel (kinds)
   model = fin_fit (kinds{k}, prep, fit{:});
-  S{k} = fin_scenarios (model, prep, shocks, 'Horizon', H, 'Gamma', gamma, 'Labels', labels);
+  g = gamma;
+  if (strcmp (kinds{k}, 'hnn'))
+    g = 0;
+    fprintf ('HNN learned dissipation: %.2f/yr\n', model.gamma / prep.norm.tscale);
+  end
+  S{k} = fin_scenarios (model, prep, shocks, 'Horizon', H, 'Gamma', g, 'Labels', labels);
 end
 [~, par] = fin_baseline ('vasicek', D.P, [1 T], T, 1, 'PeriodsPerYear', 12);
 months = (0:H)';
@@ -66,10 +77,10 @@ for s = 1:size (base, 1)
   V(:, :, s) = bsxfun (@plus, par.theta, bsxfun (@times, par.phi .^ months, r0 - par.theta));
 end
 
-fprintf ('\nScenarios from %s (month %d), gamma = %.2f/yr: %s.\n', ...
+fprintf ('\nScenarios from %s (month %d), gamma of the -d models = %.2f/yr: %s.\n', ...
          sprintf ('%.2f', D.t(T)), T, gamma, S{1}.note);
 fprintf ('10-year yield (%%) after 0, 6, 12, 24 months; curve now %s\n', mat2str (D.P(T, :), 3));
-names = [{'vasicek'}, strcat(kinds, '-d')];
+names = [{'vasicek'}, names];
 for s = 1:numel (S{1}.labels)
   fprintf ('%-16s', S{1}.labels{s});
   fprintf ('  %s %5.2f %5.2f %5.2f %5.2f', 'vasicek', V([1 7 13 25], 4, s));
