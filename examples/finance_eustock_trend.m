@@ -19,7 +19,7 @@
 %
 % Short settings by default (2 folds, width 32, 300 Adam steps on
 % minibatches of 256: about a minute); the full walk-forward
-% (6 folds from the middle of the sample, larger nets, 3000 steps) runs
+% (6 folds from the middle of the sample, width 64, 2000 steps) runs
 % with HLNN_FULL=1 in the environment or full_run = true before run().
 if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
@@ -34,7 +34,7 @@ if (exist ('lnn_train'))
 end
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 930, 'NumFolds', 6};
-  fit = {'Hidden', [64 64], 'Steps', 3000};
+  fit = {'Hidden', [64 64], 'Steps', 2000, 'Batch', 256};
 else
   split = {'Method', 'expanding', 'TrainSize', 1400, 'NumFolds', 2};
   fit = {'Hidden', [32 32], 'Steps', 300, 'Batch', 256};

@@ -16,7 +16,7 @@
 % examples/figures/finance_rates.png.
 %
 % Short settings by default; HLNN_FULL=1 (or full_run = true) for the
-% full walk-forward (6 folds, larger nets, 3000 steps).
+% full walk-forward (6 folds, width 64, 2000 steps).
 if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
@@ -30,7 +30,7 @@ if (exist ('lnn_train'))
 end
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 279, 'NumFolds', 6};
-  fit = {'Hidden', [64 64], 'Steps', 3000};
+  fit = {'Hidden', [64 64], 'Steps', 2000};
 else
   split = {'Method', 'expanding', 'TrainSize', 279, 'NumFolds', 2};
   fit = {'Hidden', [32 32], 'Steps', 500};

@@ -17,7 +17,7 @@
 % settings is printed first.  Writes examples/figures/finance_stress.png.
 %
 % Short settings by default; HLNN_FULL=1 (or full_run = true) trains the
-% networks longer (3000 steps, width 64).
+% networks longer (2000 steps, width 64).
 if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
@@ -36,7 +36,7 @@ if (exist ('lnn_train'))
   names{end+1} = 'lnn-d';
 end
 if (full_run)
-  fit = {'Hidden', [64 64], 'Steps', 3000};
+  fit = {'Hidden', [64 64], 'Steps', 2000};
 else
   fit = {'Hidden', [32 32], 'Steps', 500};
 end

@@ -17,7 +17,7 @@
 %
 % Short settings by default (2 folds, width 32, 300 Adam steps on
 % minibatches of 256); HLNN_FULL=1 (or full_run = true) for the
-% full walk-forward (6 folds, larger nets, 3000 steps).
+% full walk-forward (6 folds, width 64, 2000 steps).
 if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
@@ -37,7 +37,7 @@ if (exist ('lnn_train'))
 end
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 920, 'NumFolds', 6};
-  fit = {'Hidden', [64 64], 'Steps', 3000};
+  fit = {'Hidden', [64 64], 'Steps', 2000, 'Batch', 256};
 else
   split = {'Method', 'expanding', 'TrainSize', 1380, 'NumFolds', 2};
   fit = {'Hidden', [32 32], 'Steps', 300, 'Batch', 256};
