@@ -100,13 +100,12 @@ fail:
 }
 
 int
-hlnn_lnn_init_cranmer (const hlnn_lnn *l, double *theta, unsigned long seed)
+hlnn_lnn_init_cranmer (const hlnn_mlp *net, double *theta, unsigned long seed)
 {
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
   if (!rng)
     return HLNN_ENOMEM;
   gsl_rng_set (rng, seed);
-  const hlnn_mlp *net = l->net;
   const size_t L = net->nlayers;
   for (size_t layer = 1; layer <= L; layer++)
     {

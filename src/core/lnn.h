@@ -76,8 +76,9 @@ int hlnn_lnn_check (size_t n, size_t nhidden, const size_t *hidden,
  * of affine layer i = 0..L-1 normal with standard deviation
  *     (2.2 [i = 0] + 0.58 i [0 < i < L-1] + m [i = L-1]) / sqrt(m),
  * m = max(fan_in, fan_out).  Drawn in theta order from a GSL mt19937
- * seeded with 'seed'. */
-int hlnn_lnn_init_cranmer (const hlnn_lnn *l, double *theta,
+ * seeded with 'seed'.  net is the LNN's network (hlnn_lnn.net) or any
+ * MLP of the same layout. */
+int hlnn_lnn_init_cranmer (const hlnn_mlp *net, double *theta,
                            unsigned long seed);
 
 /* L (N values) at the rows of Q, Qd (N x n each, column-major). */

@@ -598,8 +598,8 @@ check_cranmer (void)
   hlnn_lnn *l = hlnn_lnn_alloc (2, 3, hid, HLNN_ACT_SOFTPLUS, 1);
   double *th = malloc (l->nparams * sizeof *th);
   double *th2 = malloc (l->nparams * sizeof *th2);
-  hlnn_lnn_init_cranmer (l, th, 5);
-  hlnn_lnn_init_cranmer (l, th2, 5);
+  hlnn_lnn_init_cranmer (l->net, th, 5);
+  hlnn_lnn_init_cranmer (l->net, th2, 5);
   const double want[4] = { 2.2 / sqrt (300), 0.58 / sqrt (300),
                            2 * 0.58 / sqrt (300), sqrt (300) };
   double worst = 0.0, bmax = 0.0;
