@@ -72,19 +72,20 @@ main (int argc, char **argv)
   hlnn_lnn_loss_ctx ctx = { l, { 0 } };
   hlnn_el_info_init (&ctx.info);
   unsigned long t = 0;
-  size_t done;
+  size_t done, nloss;
   double *Qdd = malloc (batch * n * sizeof *Qdd);
 
   /* warm-up (page faults, BLAS thread start) */
   hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 7, &opt, theta, m, v,
-                    &t, 2, NULL, &done);
+                    &t, 2, NULL, &done, &nloss);
   double t0 = now ();
   for (size_t k = 0; k < steps; k++)
     hlnn_lnn_accel (l, theta, batch, X, X + n * N, Qdd, NULL);
   const double t_acc = (now () - t0) / steps;
   t0 = now ();
   int st = hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 7, &opt,
-                             theta, m, v, &t, steps, NULL, &done);
+                             theta, m, v, &t, steps, NULL, &done,
+                             &nloss);
   const double t_step = (now () - t0) / steps;
 
   /* GEMM flops per step, 2 B (sum in*out) per channel block and GEMM:

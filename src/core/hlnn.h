@@ -11,5 +11,7 @@
 #include "train.h"
 #include "blas_info.h"
 #include "field.h"
+#include "el.h"
+#include "lnn.h"
 
 #endif

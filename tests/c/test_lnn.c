@@ -652,9 +652,9 @@ check_training (void)
   hlnn_lnn_loss_ctx ctx = { l, { 0 } };
   hlnn_el_info_init (&ctx.info);
   unsigned long t = 0;
-  size_t done = 0;
+  size_t done = 0, nloss = 0;
   int st = hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 1, &opt,
-                             theta, m, v, &t, 300, losses, &done);
+                             theta, m, v, &t, 300, losses, &done, &nloss);
   double l0, l1;
   hlnn_lnn_loss (l, theta, N, X, Y, &l1, NULL, NULL);
   hlnn_mlp_init (l->net, m, HLNN_INIT_GLOROT, 3);
