@@ -4,8 +4,9 @@
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
- * Usage: bench_lnn_step [steps [threads]].  Prints the BLAS in use, the
- * split between the acceleration (n + 1 passes) and the full step, and
+ * Usage: bench_lnn_step [steps [threads [width [batch]]]] (defaults 20,
+ * the BLAS default, 500, 1000).  Prints the BLAS in use, the
+ * split between the acceleration (n passes) and the full step, and
  * the derived GFLOP/s of the GEMMs (counted below). */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -43,8 +44,10 @@ main (int argc, char **argv)
   const size_t steps = argc > 1 ? (size_t) atol (argv[1]) : 20;
   if (argc > 2)
     hlnn_blas_set_threads (atoi (argv[2]));
-  const size_t n = 2, d = 4, N = 10000, batch = 1000;
-  size_t hidden[2] = { 500, 500 };
+  const size_t width = argc > 3 ? (size_t) atol (argv[3]) : 500;
+  const size_t batch = argc > 4 ? (size_t) atol (argv[4]) : 1000;
+  const size_t n = 2, d = 4, N = 10000;
+  size_t hidden[2] = { width, width };
   hlnn_lnn *l = hlnn_lnn_alloc (n, 2, hidden, HLNN_ACT_SOFTPLUS, batch);
   const size_t P = l->nparams;
   double *theta = malloc (P * sizeof *theta), *m = calloc (P, sizeof *m);
@@ -89,18 +92,16 @@ main (int argc, char **argv)
   const double t_step = (now () - t0) / steps;
 
   /* GEMM flops per step, 2 B (sum in*out) per channel block and GEMM:
-   * gradient pass 1 block forward + 1 reverse; n Hessian passes 2 + 2;
-   * adjoint pass 5 forward + 5 reverse (to the layer inputs) + 5 for the
-   * weight gradient.  (The first layer's input-side GEMMs, 4 wide, are
-   * counted though tiny.) */
-  double wsum = 0.0;
-  for (size_t k = 1; k <= l->net->nlayers; k++)
-    wsum += (double) l->net->sizes[k] * l->net->sizes[k - 1];
-  const double passes = 2 * (1 + 2.0 * n) + 3 * 5.0;
+   * n Hessian passes of 2 blocks forward and 2 reverse, one more 2-block
+   * reverse for grad L; the adjoint pass 5 forward + 5 reverse (to the
+   * layer inputs) + 5 for the weight gradient.  (The first layer's GEMMs,
+   * 4 wide, are counted though tiny.) */
+  const double passes = 4.0 * n + 2 + 3 * 5.0;
   const double flops = 2.0 * batch * wsum * passes;
   printf ("BLAS: %s, %d thread(s)\n", hlnn_blas_name (), hlnn_blas_threads ());
-  printf ("LNN 4-500-500-1 softplus, batch %zu, %zu steps (status %d, "
-          "done %zu, %zu regularised, %zu singular)\n", batch, steps, st, done,
+  printf ("LNN 4-%zu-%zu-1 softplus, batch %zu, %zu steps (status %d, "
+          "done %zu, %zu regularised, %zu singular)\n", width, width, batch,
+          steps, st, done,
           ctx.info.regularised, ctx.info.singular);
   printf ("accelerations only: %.4f s per batch\n", t_acc);
   printf ("training step     : %.4f s per step (%.2f steps/s, %.1f GFLOP/s "

@@ -144,18 +144,14 @@ gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
 }
 
 /* G = grad_x L and the Hessian columns H_j = H e_{n+j} on the chunk l->X
- * of m rows (each m x d, leading dimension m). */
+ * of m rows (each m x d, leading dimension m).  A reverse sweep leaves the
+ * forward pass intact, so the first 2-channel pass serves both G (seed on
+ * VAL) and H_0 (seed on V): n forward passes in all. */
 static int
 chunk_derivs (hlnn_lnn *l, const double *theta, size_t m)
 {
   const size_t n = l->n, d = l->d;
-  const double *seed[HLNN_CH_COUNT] = { l->ones, NULL, NULL, NULL, NULL };
-  int status = hlnn_mlp_forward (l->net, theta, m, l->X, NULL, NULL, NULL, 1,
-                                 l->work);
-  if (status == HLNN_SUCCESS)
-    status = hlnn_mlp_reverse (l->net, theta, seed, NULL, l->G, l->work);
-  if (status)
-    return status;
+  const double *gseed[HLNN_CH_COUNT] = { l->ones, NULL, NULL, NULL, NULL };
   const double *vseed[HLNN_CH_COUNT] = { NULL, NULL, l->ones, NULL, NULL };
   memset (l->V, 0, m * d * sizeof (double));
   for (size_t j = 0; j < n; j++)
@@ -163,8 +159,10 @@ chunk_derivs (hlnn_lnn *l, const double *theta, size_t m)
       double *e = l->V + (n + j) * m;
       for (size_t i = 0; i < m; i++)
         e[i] = 1.0;
-      status = hlnn_mlp_forward (l->net, theta, m, l->X, NULL, l->V, NULL, 1,
-                                 l->work);
+      int status = hlnn_mlp_forward (l->net, theta, m, l->X, NULL, l->V,
+                                     NULL, 1, l->work);
+      if (status == HLNN_SUCCESS && j == 0)
+        status = hlnn_mlp_reverse (l->net, theta, gseed, NULL, l->G, l->work);
       if (status == HLNN_SUCCESS)
         status = hlnn_mlp_reverse (l->net, theta, vseed, NULL,
                                    l->H + j * l->nmax * d, l->work);

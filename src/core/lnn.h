@@ -8,11 +8,12 @@
  * column-major); accelerations Qdd are N x n.
  *
  * Derivatives of L per batch (mlp.h tangent channels):
- *   - grad_x L: one VAL forward and reverse seeded with ones;
  *   - Hessian column H e_{n+j}, j = 1..n: grad_x of the V channel with
  *     V = e_{n+j} for every sample (one 2-channel forward and reverse
  *     each).  Its rows n+1..2n are column j of A = d2L/dqdot2, its rows
- *     1..n are row j of B = d2L/dqdot dq.
+ *     1..n are row j of B = d2L/dqdot dq;
+ *   - grad_x L: a second reverse of the first of those passes, seeded on
+ *     the VAL channel.
  * Then per sample qdd = A^-1 (dL/dq - B qdot) by the solver and the
  * regularisation policy of el.h (parameter hlnn_lnn.reg).
  *
