@@ -15,5 +15,7 @@
 #include "integrate.h"
 #include "systems.h"
 #include "mlp_field.h"
+#include "el.h"
+#include "lnn.h"
 
 #endif

@@ -90,6 +90,12 @@ mxArray *hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m);
 hlnn_hnn *hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax,
                               int *status);
 
+/* The core LNN (lnn.h) of an 'lnn' model, workspace for chunks of nmax
+ * samples, regularisation from the model; NULL with *status set when the
+ * layout is refused or memory runs out.  Free with hlnn_lnn_free. */
+hlnn_lnn *hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax,
+                              int *status);
+
 /* Expected columns of the training inputs X and targets Y for a model. */
 void hlnn_mex_model_data_dims (const hlnn_mex_model *m, size_t *dx,
                                size_t *dy);

@@ -259,7 +259,8 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
     {
       const mxArray *r = mxGetField (s, 0, "regularization");
       m->regularization = r ? hlnn_mex_scalar (r, "model.regularization", 0,
-                                               0.0, HUGE_VAL) : 0.0;
+                                               0.0, HUGE_VAL)
+                            : HLNN_EL_REG_DEFAULT;
     }
 
   m->nlayers = L;
@@ -366,6 +367,23 @@ hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax, int *status)
       return NULL;
     }
   return h;
+}
+
+hlnn_lnn *
+hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax, int *status)
+{
+  const size_t nhidden = m->nlayers - 1;
+  *status = hlnn_lnn_check (m->n, nhidden, m->sizes + 1, m->act, nmax);
+  if (*status)
+    return NULL;
+  hlnn_lnn *l = hlnn_lnn_alloc (m->n, nhidden, m->sizes + 1, m->act, nmax);
+  if (!l)
+    {
+      *status = HLNN_ENOMEM;
+      return NULL;
+    }
+  l->reg = m->regularization;
+  return l;
 }
 
 void

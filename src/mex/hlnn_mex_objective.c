@@ -4,13 +4,20 @@
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <stdlib.h>
+#include <math.h>
 #include "hlnn_mex.h"
+
+/* The LNN loss works through batches in chunks (lnn.h), so its workspace
+ * need not grow with the batch: 5 tangent channels of width 500 over 1024
+ * rows are already 20 MB per layer buffer. */
+#define LNN_CHUNK 1024
 
 struct hlnn_mex_objective {
   hlnn_kind kind;
   const hlnn_mlp *net;
   hlnn_mlp_work *work;        /* mlp */
   hlnn_hnn *hnn;              /* hnn */
+  hlnn_lnn_loss_ctx lnn;      /* lnn */
 };
 
 hlnn_mex_objective *
@@ -33,6 +40,12 @@ hlnn_mex_objective_alloc (const hlnn_mex_model *m, size_t nmax, int *status)
       o->hnn = hlnn_mex_model_hnn (m, nmax, status);
       if (!o->hnn)
         goto fail;
+    case HLNN_KIND_LNN:
+      o->lnn.l = hlnn_mex_model_lnn (m, nmax < LNN_CHUNK ? nmax : LNN_CHUNK,
+                                     status);
+      if (!o->lnn.l)
+        goto fail;
+      hlnn_el_info_init (&o->lnn.info);
       break;
     default:
       *status = HLNN_EDOM;
@@ -52,6 +65,7 @@ hlnn_mex_objective_free (hlnn_mex_objective *o)
     return;
   hlnn_mlp_work_free (o->work);
   hlnn_hnn_free (o->hnn);
+  hlnn_lnn_free (o->lnn.l);
   free (o);
 }
 
@@ -67,6 +81,20 @@ objective_lossgrad (void *ctx, const double *theta, size_t nb,
       return hlnn_mlp_mse (o->net, theta, nb, Xb, Yb, loss, grad, o->work);
     case HLNN_KIND_HNN:
       return hlnn_hnn_loss (o->hnn, theta, nb, Xb, Yb, loss, grad);
+    case HLNN_KIND_LNN:
+      {
+        /* A sample with no usable acceleration (el.h) leaves the loss
+         * undefined: report it as non-finite, so that training stops as on
+         * divergence and keeps the last model whose loss was finite. */
+        const int st = hlnn_lnn_lossgrad (&o->lnn, theta, nb, Xb, Yb, loss,
+                                          grad);
+        if (st == HLNN_ESING)
+          {
+            *loss = NAN;
+            return HLNN_SUCCESS;
+          }
+        return st;
+      }
     default:
       return HLNN_EDOM;
     }

@@ -3,7 +3,8 @@
  *   [W, b] = hlnn_mlp_init_mex (sizes, scheme, seed)
  *
  * sizes: row of layer widths (inputs first); scheme: 'glorot', 'he',
- * 'orthogonal' or 'torch'.  W and b are L x 1 cells (W{l} is out x in).
+ * 'orthogonal', 'torch' or 'cranmer' (Cranmer et al.'s layer-scaled
+ * initialisation for LNNs, lnn.h).  W and b are L x 1 cells (W{l} is out x in).
  * Done in C so that a seed gives the same network in Octave and MATLAB.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
@@ -32,14 +33,15 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
   char scheme_name[32];
   hlnn_mex_string (prhs[IN_SCHEME], "scheme", scheme_name, sizeof scheme_name);
-  hlnn_init scheme;
+  hlnn_init scheme = HLNN_INIT_GLOROT;
+  const int cranmer = strcmp (scheme_name, "cranmer") == 0;
   if (strcmp (scheme_name, "glorot") == 0) scheme = HLNN_INIT_GLOROT;
   else if (strcmp (scheme_name, "he") == 0) scheme = HLNN_INIT_HE;
   else if (strcmp (scheme_name, "orthogonal") == 0) scheme = HLNN_INIT_ORTHOGONAL;
   else if (strcmp (scheme_name, "torch") == 0) scheme = HLNN_INIT_TORCH;
-  else
-    hlnn_mex_fail ("mlp:init", "scheme must be 'glorot', 'he', 'orthogonal' "
-                   "or 'torch', got '%s'", scheme_name);
+  else if (!cranmer)
+    hlnn_mex_fail ("mlp:init", "scheme must be 'glorot', 'he', 'orthogonal', "
+                   "'torch' or 'cranmer', got '%s'", scheme_name);
   const unsigned long seed =
     (unsigned long) hlnn_mex_scalar (prhs[IN_SEED], "seed", 1, 0, 4294967295.0);
 
@@ -48,7 +50,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (!net)
     hlnn_mex_fail ("nomem", "hlnn_mlp_init_mex: cannot allocate the layout");
   double *theta = mxMalloc (net->nparams * sizeof (double));
-  const int st = hlnn_mlp_init (net, theta, scheme, seed);
+  const int st = cranmer ? hlnn_lnn_init_cranmer (net, theta, seed)
+                 : hlnn_mlp_init (net, theta, scheme, seed);
   if (st)
     {
       hlnn_mlp_free (net);
