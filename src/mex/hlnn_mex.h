@@ -65,6 +65,12 @@ const double *hlnn_mex_matrix (const mxArray *a, const char *name,
 double hlnn_mex_scalar (const mxArray *a, const char *name, int integer,
                         double lo, double hi);
 
+/* Set field 'name' of the scalar struct s to v, adding the field when
+ * absent and destroying the value it replaces (mxSetField alone leaks it:
+ * a model returned chunk after chunk would grow by its weights each
+ * time). */
+void hlnn_mex_replace_field (mxArray *s, const char *name, mxArray *v);
+
 /* A field of a struct, or NULL when absent. */
 const mxArray *hlnn_mex_field (const mxArray *s, const char *field);
 

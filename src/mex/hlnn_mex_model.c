@@ -100,6 +100,17 @@ hlnn_mex_scalar (const mxArray *a, const char *name, int integer, double lo,
   return x;
 }
 
+void
+hlnn_mex_replace_field (mxArray *s, const char *name, mxArray *v)
+{
+  if (mxGetFieldNumber (s, name) < 0)
+    mxAddField (s, name);
+  mxArray *old = mxGetField (s, 0, name);
+  mxSetField (s, 0, name, v);
+  if (old)
+    mxDestroyArray (old);
+}
+
 const mxArray *
 hlnn_mex_field (const mxArray *s, const char *field)
 {
@@ -329,19 +340,15 @@ hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m)
       mxSetM (W, 1); mxSetN (W, L);
       mxSetM (b, 1); mxSetN (b, L);
     }
-  mxSetField (out, 0, "W", W);
-  mxSetField (out, 0, "b", b);
+  hlnn_mex_replace_field (out, "W", W);
+  hlnn_mex_replace_field (out, "b", b);
   if (m->kind == HLNN_KIND_HNN && m->dissipation == HLNN_DISS_LEARNED)
     {
       /* the parameter, and the rate it stands for as the model reports it */
       const double rho = m->theta[m->ntheta - 1];
-      if (mxGetFieldNumber (out, "rho") < 0)
-        mxAddField (out, "rho");
-      if (mxGetFieldNumber (out, "gamma") < 0)
-        mxAddField (out, "gamma");
-      mxSetField (out, 0, "rho", mxCreateDoubleScalar (rho));
-      mxSetField (out, 0, "gamma",
-                  mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
+      hlnn_mex_replace_field (out, "rho", mxCreateDoubleScalar (rho));
+      hlnn_mex_replace_field (out, "gamma",
+                              mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
     }
   return out;
 }
