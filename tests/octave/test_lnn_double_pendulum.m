@@ -3,20 +3,20 @@
 % Integration test: an LNN and an MLP baseline learn the double pendulum
 % (m = l = 1, g = 9.8) from the same uniformly sampled states and
 % closed-form accelerations, with the same steps, batch, learning rate
-% (both trainers' default, 1e-3), gradient clipping (100, lnn_train's
+% (both trainers' default, 1e-3), gradient clipping (1e4, lnn_train's
 % default), activation (softplus) and widths (64-64); both validation
 % acceleration MSEs are printed.
 %
 % The LNN must reach the lower validation MSE (the issue's criterion).
-% Measured: LNN 15.16, MLP 17.48 (target variance 49.6).  The first run
+% Measured: LNN 16.22, MLP 17.48 (target variance 49.6).  The first run
 % of this protocol, before lnn_train clipped gradients by default, left
-% the LNN stalled at 72.5 (the clipping default rests on the pendulum
-% evidence in lnn_train's help).  The margin is narrow and specific to this budget: in
-% C runs on the same kind of data the MLP was ahead after 2000 steps at
-% this learning rate (6.7 against 16.5) and at learning rate 3e-3 (1.9
-% against 7.7 after 2000 steps); plain LNNs train slowly.  What the LNN
-% does guarantee -- its energy is a constant of its own motion -- is
-% tested as well.
+% the LNN stalled at 72.5 (see lnn_train's help for the mechanism).  The
+% margin is narrow and depends on the draw: with another sample of the
+% same distribution (C runs, 1500 steps) the MLP came out ahead, 14.4
+% against 15.7; after 2000 steps at this learning rate the MLP led 6.7 to
+% 16.5, and at learning rate 3e-3 1.9 to 7.7.  Plain LNNs train slowly.
+% What the LNN does guarantee -- its energy is a constant of its own
+% motion -- is tested as well.
 % @end deftypefn
 function test_lnn_double_pendulum ()
 end
@@ -36,7 +36,7 @@ end
 %! q = (2 * rand (N, 2) - 1) * pi;    w = (2 * rand (N, 2) - 1) * 3;
 %! qv = (2 * rand (Nv, 2) - 1) * pi;  wv = (2 * rand (Nv, 2) - 1) * 3;
 %! a = dp_accel (q, w);  av = dp_accel (qv, wv);
-%! opts = {'Steps', steps, 'Batch', 256, 'LearningRate', 1e-3, 'ClipNorm', 100, 'Verbose', false};
+%! opts = {'Steps', steps, 'Batch', 256, 'LearningRate', 1e-3, 'ClipNorm', 1e4, 'Verbose', false};
 %! tic;
 %! lnn = lnn_create (2, [64 64], 'Activation', 'softplus', 'Init', 'cranmer', 'Seed', 1);
 %! lnn = lnn_train (lnn, q, w, a, opts{:});
@@ -46,7 +46,8 @@ end
 %! mlp = mlp_train (mlp, [q w], a, opts{:});
 %! t_mlp = toc;
 %! mse_lnn = mean ((al(:) - av(:)).^2);
-%! mse_mlp = mean ((mlp_predict (mlp, [qv wv]) - av)(:).^2);
+%! am = mlp_predict (mlp, [qv wv]);
+%! mse_mlp = mean ((am(:) - av(:)).^2);
 %! fprintf ('  double pendulum, %d states, %d steps: validation acceleration MSE LNN %.4g (%.1f s; %d regularised, %d singular), MLP %.4g (%.1f s); target variance %.4g\n', ...
 %!          N, steps, mse_lnn, t_lnn, info.regularised, info.singular, mse_mlp, t_mlp, mean (var (av)));
 %! assert (info.singular, 0);
