@@ -96,6 +96,9 @@ main (int argc, char **argv)
    * reverse for grad L; the adjoint pass 5 forward + 5 reverse (to the
    * layer inputs) + 5 for the weight gradient.  (The first layer's GEMMs,
    * 4 wide, are counted though tiny.) */
+  double wsum = 0.0;
+  for (size_t k = 1; k <= l->net->nlayers; k++)
+    wsum += (double) l->net->sizes[k] * l->net->sizes[k - 1];
   const double passes = 4.0 * n + 2 + 3 * 5.0;
   const double flops = 2.0 * batch * wsum * passes;
   printf ("BLAS: %s, %d thread(s)\n", hlnn_blas_name (), hlnn_blas_threads ());

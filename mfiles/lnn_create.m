@@ -18,13 +18,15 @@
 % (@code{hlnn:lnn:activation}): the accelerations need the second
 % derivative of the network and its training gradient the third.
 % @item @qcode{'Init'}
-% @qcode{'glorot'} (default), @qcode{'cranmer'} (the layer-scaled
-% initialisation of Cranmer et al., "Lagrangian Neural Networks", 2020,
-% as in their reference code: biases zero, weights of layer i = 0..L-1
-% normal with standard deviation
+% @qcode{'cranmer'} (default: the layer-scaled initialisation of Cranmer
+% et al., "Lagrangian Neural Networks", 2020, as in their reference code:
+% biases zero, weights of layer i = 0..L-1 normal with standard deviation
 % @code{(2.2 [i = 0] + 0.58 i [0 < i < L-1] + m [i = L-1]) / sqrt (m)},
-% @code{m} the larger of the layer's fan-in and fan-out), @qcode{'he'},
-% @qcode{'orthogonal'} or @qcode{'torch'}.
+% @code{m} the larger of the layer's fan-in and fan-out), @qcode{'glorot'},
+% @qcode{'he'}, @qcode{'orthogonal'} or @qcode{'torch'}.  With the generic
+% schemes a softplus LNN starts with a tiny @code{d2L/dqdot2} (about 0.005
+% for 4-64-64-1 Glorot weights), hence huge and hypersensitive
+% accelerations, and training tends to stall there.
 % @item @qcode{'Seed'}
 % Integer seed of the weights and of the minibatch order (default 0).
 % @item @qcode{'Regularization'}
@@ -58,7 +60,7 @@ function model = lnn_create (n, hidden, varargin)
     error ('hlnn:lnn:size', 'lnn_create: N must be a positive integer (degrees of freedom)');
   end
   hlnn_check_sizes (hidden, 'HIDDEN', 'lnn', 'lnn_create', false);
-  opts = hlnn_options (struct ('Activation', 'softplus', 'Init', 'glorot', ...
+  opts = hlnn_options (struct ('Activation', 'softplus', 'Init', 'cranmer', ...
                                'Seed', 0, 'Regularization', 1e-10), ...
                        'lnn', 'lnn_create', varargin);
   check_create_opts (opts);

@@ -40,6 +40,7 @@ hlnn_mex_objective_alloc (const hlnn_mex_model *m, size_t nmax, int *status)
       o->hnn = hlnn_mex_model_hnn (m, nmax, status);
       if (!o->hnn)
         goto fail;
+      break;
     case HLNN_KIND_LNN:
       o->lnn.l = hlnn_mex_model_lnn (m, nmax < LNN_CHUNK ? nmax : LNN_CHUNK,
                                      status);
