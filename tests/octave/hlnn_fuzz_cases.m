@@ -1,0 +1,479 @@
+% -*- texinfo -*-
+% @deftypefn {hlnn} {@var{C} =} hlnn_fuzz_cases ()
+% The hostile-input table of the fuzz test (see test_fuzz_inputs).
+%
+% Each public function and MEX gateway is described once by
+% @code{fuzz_fn}: a valid call (arguments, names, output count), a bad-value
+% generator per argument, an option-list generator, and its arity.  Every
+% case is that valid call with ONE argument (or option list) replaced by
+% a bad value; the call must raise an error whose identifier starts with
+% @code{hlnn:} and whose message contains @code{C(i).name}.  Arity cases
+% of .m functions without @code{varargin} (too many inputs or outputs) are
+% rejected by the interpreter itself; they are marked @code{interp} and
+% must raise @code{Octave:invalid-fun-call} naming the function.
+%
+% The table is deterministic (no random numbers), so a parent process and
+% the child processes it starts agree on case numbers.  To cover a new
+% function, add one @code{fuzz_fn} line below.
+% @end deftypefn
+function C = hlnn_fuzz_cases ()
+  m = mlp_create ([2 5 3 1], 'Seed', 1);
+  X = reshape (linspace (-1, 1, 12), 6, 2);
+  Y = sin (X(:, 1));
+  cfg = struct ('steps', 2, 'batch', 6, 'lr', 1e-3, 'optimizer', 'adam', ...
+                'beta1', 0.9, 'beta2', 0.999, 'eps', 1e-8, 'momentum', 0, ...
+                'weight_decay', 0, 'clip_norm', 0, 'seed', 0);
+  model_m   = @(v, nm) bad_model (v, nm, {'any', 'm'});
+  model_mx  = @(v, nm) bad_model (v, nm, {'any'});
+  model_mt  = @(v, nm) bad_model (v, nm, {'any', 'm', 'train', 'mtrain'});
+  model_mxt = @(v, nm) bad_model (v, nm, {'any', 'train'});
+  data = @(v, nm) bad_matrix (v, nm, true);
+  data_nonfinite_ok = @(v, nm) bad_matrix (v, nm, false);
+  data_rows = @(v, nm) [bad_matrix(v, nm, true), bad_rows(v, nm)];
+
+  F = {};
+  % ---- .m API ------------------------------------------------------------
+  F{end+1} = fuzz_fn ('hlnn', {2}, {'nthreads'}, {@bad_count}, 1, [0 1 1], ...
+                      'm', []);
+  F{end+1} = fuzz_fn ('mlp_create', {[2 3 1]}, {'SIZES'}, {@bad_sizes}, 1, ...
+                      [1 Inf 1], 'm', @bad_create_opts);
+  F{end+1} = fuzz_fn ('mlp_predict', {m, X}, {'MODEL', 'X'}, ...
+                      {model_m, data}, 1, [2 2 1], 'm', []);
+  F{end+1} = fuzz_fn ('mlp_train', {m, X, Y}, {'MODEL', 'X', 'Y'}, ...
+                      {model_mt, data, data_rows}, 1, [3 Inf 1], 'm', ...
+                      @(nm) bad_train_opts (X, Y));
+  % ---- MEX gateways, called directly -------------------------------------
+  F{end+1} = fuzz_fn ('hlnn_info_mex', {2}, {'nthreads'}, {@bad_count}, 1, ...
+                      [0 1 1], 'mex', []);
+  F{end+1} = fuzz_fn ('hlnn_mlp_init_mex', {[2 3 1], 'glorot', 1}, ...
+                      {'sizes', 'scheme', 'seed'}, ...
+                      {@bad_sizes, @bad_string, @bad_seed}, 2, [3 3 2], 'mex', []);
+  % the gateway passes NaN/Inf inputs through (mlp_predict refuses them)
+  F{end+1} = fuzz_fn ('hlnn_mlp_forward_mex', {m, X}, {'model', 'X'}, ...
+                      {model_mx, data_nonfinite_ok}, 1, [2 2 1], 'mex', []);
+  F{end+1} = fuzz_fn ('hlnn_loss_mex', {m, X, Y}, {'model', 'X', 'Y'}, ...
+                      {model_mx, data, data_rows}, 2, [3 3 2], 'mex', []);
+  F{end+1} = fuzz_fn ('hlnn_train_mex', {m, X, Y, cfg}, ...
+                      {'model', 'X', 'Y', 'cfg'}, ...
+                      {model_mxt, data, data_rows, @bad_cfg}, 3, [4 4 3], 'mex', []);
+
+  C = struct ('label', {}, 'fn', {}, 'args', {}, 'nout', {}, 'name', {}, ...
+              'interp', {});
+  for k = 1:numel (F)
+    C = [C, expand(F{k})];
+  end
+  labels = {C.label};
+  if (numel (unique (labels)) ~= numel (labels))
+    error ('hlnn_fuzz_cases: duplicate case labels');
+  end
+end
+
+% One function: a valid call and how to break it.  nargs = [min max maxout]
+% (max = Inf for varargin); type 'm' or 'mex'; optgen(name) -> bad option
+% lists appended to the valid call (or []).
+function f = fuzz_fn (fn, args, names, gens, nout, nargs, type, optgen)
+  f = struct ('fn', fn, 'args', {args}, 'names', {names}, 'gens', {gens}, ...
+              'nout', nout, 'nargs', nargs, 'type', type, 'optgen', optgen);
+end
+
+function C = expand (f)
+  C = struct ('label', {}, 'fn', {}, 'args', {}, 'nout', {}, 'name', {}, ...
+              'interp', {});
+  for k = 1:numel (f.args)
+    V = f.gens{k} (f.args{k}, f.names{k});
+    for j = 1:numel (V)
+      a = f.args;
+      a{k} = V(j).value;
+      C(end+1) = mkcase (sprintf ('%s %s: %s', f.fn, f.names{k}, V(j).label), ...
+                         f.fn, a, f.nout, V(j).name, false);
+    end
+  end
+  if (~isempty (f.optgen))
+    V = f.optgen ('options');
+    for j = 1:numel (V)
+      C(end+1) = mkcase (sprintf ('%s options: %s', f.fn, V(j).label), f.fn, ...
+                         [f.args, V(j).value], f.nout, V(j).name, false);
+    end
+  end
+  % arity: too few inputs, too many inputs, too many outputs
+  lo = f.nargs(1); hi = f.nargs(2); maxout = f.nargs(3);
+  for n = 0:lo-1
+    C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, n), f.fn, f.args(1:n), ...
+                       min (f.nout, 1), f.fn, false);
+  end
+  if (isfinite (hi))
+    interp = strcmp (f.type, 'm');
+    C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, hi + 1), f.fn, ...
+                       [f.args, {1}], f.nout, f.fn, interp);
+    C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, hi + 2), f.fn, ...
+                       [f.args, {1, 'x'}], f.nout, f.fn, interp);
+  end
+  C(end+1) = mkcase (sprintf ('%s nargout %d', f.fn, maxout + 1), f.fn, ...
+                     f.args, maxout + 1, f.fn, strcmp (f.type, 'm'));
+end
+
+function c = mkcase (label, fn, args, nout, name, interp)
+  c = struct ('label', label, 'fn', fn, 'args', {args}, 'nout', nout, ...
+              'name', name, 'interp', interp);
+end
+
+% a list of bad values: v(i).label, v(i).value, v(i).name (what the
+% message must name)
+function V = bad (V, label, value, name)
+  V(end+1) = struct ('label', label, 'value', {value}, 'name', name);
+end
+
+function V = empty_list ()
+  V = struct ('label', {}, 'value', {}, 'name', {});
+end
+
+% ---- generators --------------------------------------------------------
+function V = bad_matrix (G, nm, finite)
+  V = empty_list ();
+  V = bad (V, 'int32', int32 (G), nm);
+  V = bad (V, 'single', single (G), nm);
+  V = bad (V, 'uint64', uint64 (abs (G)), nm);
+  V = bad (V, 'int8 scalar', int8 (1), nm);
+  V = bad (V, 'logical', G > 0, nm);
+  V = bad (V, 'char', repmat ('a', size (G)), nm);
+  V = bad (V, 'string', 'X', nm);
+  V = bad (V, 'cell', num2cell (G), nm);
+  V = bad (V, 'empty cell', {}, nm);
+  V = bad (V, 'struct', struct ('value', G), nm);
+  V = bad (V, 'function handle', @sin, nm);
+  V = bad (V, 'complex', complex (G, ones (size (G))), nm);
+  V = bad (V, 'complex, zero imaginary part', complex (G, zeros (size (G))), nm);
+  V = bad (V, 'single complex', single (complex (G, 1)), nm);
+  V = bad (V, 'sparse', sparse (G), nm);
+  V = bad (V, 'sparse logical', sparse (G > 0), nm);
+  V = bad (V, 'empty []', [], nm);
+  V = bad (V, 'zero rows', zeros (0, columns (G)), nm);
+  if (finite)
+    V = bad (V, 'NaN', setel (G, 1, NaN), nm);
+    V = bad (V, 'NA', setel (G, 2, NA), nm);
+    V = bad (V, 'Inf', setel (G, numel (G), Inf), nm);
+    V = bad (V, '-Inf', setel (G, 3, -Inf), nm);
+  end
+  V = bad (V, 'extra column', [G, G(:, 1)], nm);
+  if (columns (G) > 1)
+    V = bad (V, 'missing column', G(:, 1:end-1), nm);
+    V = bad (V, 'stacked into one column', G(:), nm);
+  else
+    V = bad (V, 'zero columns', zeros (rows (G), 0), nm);
+    V = bad (V, 'as a row', G', nm);
+  end
+  V = bad (V, '3-D', cat (3, G, G), nm);
+  V = bad (V, 'wide row of 1e4', zeros (1, 1e4), nm);
+end
+
+function V = bad_rows (G, nm)
+  V = empty_list ();
+  V = bad (V, 'one row short', G(1:end-1, :), nm);
+  V = bad (V, 'twice the rows', [G; G], nm);
+  V = bad (V, 'one row', G(1, :), nm);
+end
+
+function V = bad_count (v, nm)
+  V = empty_list ();
+  V = bad (V, 'zero', 0, nm);
+  V = bad (V, 'negative', -1, nm);
+  V = bad (V, 'fractional', 1.5, nm);
+  V = bad (V, 'huge', 1e20, nm);
+  V = bad (V, 'NaN', NaN, nm);
+  V = bad (V, 'Inf', Inf, nm);
+  V = bad (V, 'empty', [], nm);
+  V = bad (V, 'vector', [1 2], nm);
+  V = bad (V, 'char', '2', nm);
+  V = bad (V, 'cell', {2}, nm);
+  V = bad (V, 'struct', struct ('n', 2), nm);
+  V = bad (V, 'function handle', @() 2, nm);
+  V = bad (V, 'complex', 2 + 1i, nm);
+  V = bad (V, 'sparse', sparse (2), nm);
+  V = bad (V, 'logical', true, nm);
+end
+
+function V = bad_seed (v, nm)
+  V = empty_list ();
+  V = bad (V, 'negative', -1, nm);
+  V = bad (V, 'fractional', 0.5, nm);
+  V = bad (V, '2^32', 2^32, nm);
+  V = bad (V, 'NaN', NaN, nm);
+  V = bad (V, 'Inf', Inf, nm);
+  V = bad (V, 'empty', [], nm);
+  V = bad (V, 'vector', [1 2], nm);
+  V = bad (V, 'char', 'a', nm);
+  V = bad (V, 'cell', {1}, nm);
+  V = bad (V, 'complex', 1i, nm);
+  if (strcmp (nm, 'seed'))    % the .m API takes any real numeric class
+    V = bad (V, 'int32', int32 (1), nm);
+  end
+end
+
+function V = bad_sizes (v, nm)
+  V = empty_list ();
+  V = bad (V, 'empty', [], nm);
+  V = bad (V, 'one width', 3, nm);
+  V = bad (V, 'zero width', [2 0 1], nm);
+  V = bad (V, 'negative width', [2 -3 1], nm);
+  V = bad (V, 'fractional width', [2 1.5 1], nm);
+  V = bad (V, 'NaN width', [2 NaN 1], nm);
+  V = bad (V, 'Inf width', [2 Inf 1], nm);
+  V = bad (V, 'width 1e7', [2 1e7 1], nm);
+  V = bad (V, '1e12 parameters', [2 1e6 1e6 1], nm);
+  V = bad (V, '70 layers', 2 * ones (1, 70), nm);
+  V = bad (V, 'complex', [2 3 1] + 1i, nm);
+  V = bad (V, 'sparse', sparse ([2 3 1]), nm);
+  V = bad (V, 'matrix', [2 3; 3 1], nm);
+  V = bad (V, 'char', 'abc', nm);
+  V = bad (V, 'cell', {2, 3, 1}, nm);
+  V = bad (V, 'struct', struct ('sizes', [2 3 1]), nm);
+  V = bad (V, 'function handle', @ones, nm);
+  V = bad (V, 'logical', true (1, 3), nm);
+  V = bad (V, '3-D', cat (3, [2 3], [3 1]), nm);
+end
+
+function V = bad_string (v, nm)
+  V = empty_list ();
+  V = bad (V, 'unknown', 'nonsense', nm);
+  V = bad (V, 'empty', '', nm);
+  V = bad (V, 'number', 5, nm);
+  V = bad (V, 'cell', {v}, nm);
+  V = bad (V, 'two rows', [v; v], nm);
+  V = bad (V, 'very long', repmat ('a', 1, 5000), nm);
+  V = bad (V, 'upper case', upper (v), nm);
+  V = bad (V, 'trailing blank', [v ' '], nm);
+end
+
+% A model broken in one way.  Tags: 'any' (every consumer must refuse it),
+% 'm' (refused by the .m API, which also checks sizes and kind), 'train'
+% (refused by training: optimizer state), 'mtrain' (refused by the .m
+% training loop: seed, history).
+function V = bad_model (m, nm, tags)
+  T = empty_list ();
+  % structure
+  T = tag (T, 'any', 'double', 3, nm);
+  T = tag (T, 'any', 'char', 'mlp', nm);
+  T = tag (T, 'any', 'cell', {m}, nm);
+  T = tag (T, 'any', '1x2 struct array', [m, m], nm);
+  T = tag (T, 'any', '0x0 struct array', m([]), nm);
+  T = tag (T, 'any', 'struct without fields', struct (), nm);
+  T = tag (T, 'any', 'function handle', @mlp_create, nm);
+  f = {'kind', 'activation', 'W', 'b'};
+  for i = 1:numel (f)
+    T = tag (T, 'any', ['no field ' f{i}], rmfield (m, f{i}), f{i});
+  end
+  T = tag (T, 'm', 'no field sizes', rmfield (m, 'sizes'), 'sizes');
+  % kind and activation
+  T = tag (T, 'any', 'kind unknown', setf (m, 'kind', 'cnn'), 'kind');
+  T = tag (T, 'any', 'kind numeric', setf (m, 'kind', 5), 'kind');
+  T = tag (T, 'any', 'kind cell', setf (m, 'kind', {'mlp'}), 'kind');
+  T = tag (T, 'any', 'kind two rows', setf (m, 'kind', ['mlp'; 'mlp']), 'kind');
+  T = tag (T, 'any', 'kind long', setf (m, 'kind', repmat ('m', 1, 300)), 'kind');
+  T = tag (T, 'm', 'kind hnn', setf (m, 'kind', 'hnn'), 'kind');
+  T = tag (T, 'm', 'kind lnn', setf (m, 'kind', 'lnn'), 'kind');
+  T = tag (T, 'any', 'activation unknown', setf (m, 'activation', 'cube'), 'activation');
+  T = tag (T, 'any', 'activation numeric', setf (m, 'activation', 1), 'activation');
+  T = tag (T, 'any', 'activation empty', setf (m, 'activation', ''), 'activation');
+  % layer cells
+  T = tag (T, 'any', 'W numeric', setf (m, 'W', m.W{1}), 'W');
+  T = tag (T, 'any', 'W empty cell', setf (m, 'W', {}), 'W');
+  T = tag (T, 'any', 'b numeric', setf (m, 'b', 0), 'b');
+  T = tag (T, 'any', 'b one layer short', setf (m, 'b', m.b(1:end-1)), 'b');
+  T = tag (T, 'any', 'W one layer short', setf (m, 'W', m.W(2:end)), 'W');
+  T = tag (T, 'any', '70 layers', setf (setf (m, 'W', repmat ({1}, 70, 1)), ...
+                                         'b', repmat ({0}, 70, 1)), 'W');
+  % W{1}' disagrees with b{1} as much as with W{2}: either may be named
+  T = tag (T, 'any', 'W{1} transposed', setw (m, 'W', 1, m.W{1}'), 'model');
+  T = tag (T, 'any', 'W{2} one column short', setw (m, 'W', 2, m.W{2}(:, 1:end-1)), 'W{2}');
+  T = tag (T, 'any', 'b{1} one short', setw (m, 'b', 1, m.b{1}(1:end-1)), 'b{1}');
+  T = tag (T, 'any', 'b{2} a row', setw (m, 'b', 2, m.b{2}'), 'b{2}');
+  T = tag (T, 'any', 'W{1} NaN', setw (m, 'W', 1, setel (m.W{1}, 1, NaN)), 'W{1}');
+  T = tag (T, 'any', 'W{3} Inf', setw (m, 'W', 3, setel (m.W{3}, 1, Inf)), 'W{3}');
+  T = tag (T, 'any', 'b{1} NaN', setw (m, 'b', 1, setel (m.b{1}, 2, NaN)), 'b{1}');
+  T = tag (T, 'any', 'b{3} -Inf', setw (m, 'b', 3, -Inf), 'b{3}');
+  T = tag (T, 'any', 'W{1} complex', setw (m, 'W', 1, complex (m.W{1}, 1)), 'W{1}');
+  T = tag (T, 'any', 'W{2} int32', setw (m, 'W', 2, int32 (m.W{2})), 'W{2}');
+  T = tag (T, 'any', 'W{1} single', setw (m, 'W', 1, single (m.W{1})), 'W{1}');
+  T = tag (T, 'any', 'W{1} sparse', setw (m, 'W', 1, sparse (m.W{1})), 'W{1}');
+  T = tag (T, 'any', 'W{1} logical', setw (m, 'W', 1, m.W{1} > 0), 'W{1}');
+  T = tag (T, 'any', 'W{1} empty', setw (m, 'W', 1, []), 'W{1}');
+  T = tag (T, 'any', 'W{2} cell', setw (m, 'W', 2, {m.W{2}}), 'W{2}');
+  T = tag (T, 'any', 'W{1} 3-D', setw (m, 'W', 1, cat (3, m.W{1}, m.W{1})), 'W{1}');
+  T = tag (T, 'any', 'b{2} char', setw (m, 'b', 2, repmat ('a', size (m.b{2}))), 'b{2}');
+  T = tag (T, 'm', 'sizes disagree with W', setf (m, 'sizes', [3 5 3 1]), 'sizes');
+  T = tag (T, 'm', 'sizes char', setf (m, 'sizes', 'abc'), 'sizes');
+  % optimizer state and history (training only)
+  T = tag (T, 'train', 'opt numeric', setf (m, 'opt', 5), 'opt');
+  T = tag (T, 'train', 'opt 0x0 struct', setf (m, 'opt', struct ('step', {}, 'm', {}, 'v', {})), 'opt');
+  T = tag (T, 'train', 'opt 1x2 struct', setf (m, 'opt', [m.opt, m.opt]), 'opt');
+  T = tag (T, 'train', 'opt.m wrong length', setf (m, 'opt', setf (m.opt, 'm', ones (3, 1))), 'opt.m');
+  T = tag (T, 'train', 'opt.v NaN', setf (m, 'opt', setf (m.opt, 'v', NaN (nparams (m), 1))), 'opt.v');
+  T = tag (T, 'train', 'opt.m complex', setf (m, 'opt', setf (m.opt, 'm', complex (zeros (nparams (m), 1), 1))), 'opt.m');
+  T = tag (T, 'train', 'opt.step negative', setf (m, 'opt', setf (m.opt, 'step', -1)), 'opt.step');
+  T = tag (T, 'train', 'opt.step fractional', setf (m, 'opt', setf (m.opt, 'step', 1.5)), 'opt.step');
+  T = tag (T, 'train', 'opt.step NaN', setf (m, 'opt', setf (m.opt, 'step', NaN)), 'opt.step');
+  T = tag (T, 'train', 'opt.step char', setf (m, 'opt', setf (m.opt, 'step', 'a')), 'opt.step');
+  T = tag (T, 'mtrain', 'opt.seed missing', setf (m, 'opt', rmfield (m.opt, 'seed')), 'opt.seed');
+  T = tag (T, 'mtrain', 'opt.seed fractional', setf (m, 'opt', setf (m.opt, 'seed', 0.5)), 'opt.seed');
+  T = tag (T, 'mtrain', 'no field opt', rmfield (m, 'opt'), 'opt');
+  T = tag (T, 'mtrain', 'no field history', rmfield (m, 'history'), 'history');
+  T = tag (T, 'mtrain', 'history numeric', setf (m, 'history', 1), 'history');
+  T = tag (T, 'mtrain', 'history.loss missing', setf (m, 'history', rmfield (m.history, 'loss')), 'history');
+  keep = false (1, numel (T));
+  for i = 1:numel (T)
+    keep(i) = any (strcmp (T(i).tag, tags));
+  end
+  T = T(keep);
+  V = empty_list ();
+  for i = 1:numel (T)
+    if (any (strcmp (T(i).name, {'MODEL', 'model'})))
+      name = nm;
+    else
+      name = [lower(nm) '.' T(i).name];
+    end
+    V = bad (V, T(i).label, T(i).value, name);
+  end
+end
+
+function T = tag (T, t, label, value, name)
+  if (isempty (T))
+    T = struct ('tag', {}, 'label', {}, 'value', {}, 'name', {});
+  end
+  T(end+1) = struct ('tag', t, 'label', label, 'value', {value}, 'name', name);
+end
+
+function V = bad_cfg (c, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'empty', [], nm);
+  V = bad (V, '1x2 struct', [c, c], nm);
+  V = bad (V, '0x0 struct', c([]), nm);
+  V = bad (V, 'cell', {c}, nm);
+  f = fieldnames (c);
+  for i = 1:numel (f)
+    V = bad (V, ['no field ' f{i}], rmfield (c, f{i}), ['cfg.' f{i}]);
+  end
+  num = {'steps', 'batch', 'lr', 'beta1', 'beta2', 'eps', 'momentum', ...
+         'weight_decay', 'clip_norm', 'seed'};
+  for i = 1:numel (num)
+    n = ['cfg.' num{i}];
+    V = bad (V, [num{i} ' NaN'], setf (c, num{i}, NaN), n);
+    V = bad (V, [num{i} ' negative'], setf (c, num{i}, -1), n);
+    V = bad (V, [num{i} ' char'], setf (c, num{i}, 'a'), n);
+    V = bad (V, [num{i} ' vector'], setf (c, num{i}, [1 2]), n);
+    V = bad (V, [num{i} ' int32'], setf (c, num{i}, int32 (1)), n);
+  end
+  V = bad (V, 'steps fractional', setf (c, 'steps', 2.5), 'cfg.steps');
+  V = bad (V, 'steps 1e12', setf (c, 'steps', 1e12), 'cfg.steps');
+  V = bad (V, 'steps 1e15', setf (c, 'steps', 1e15), 'cfg.steps');
+  V = bad (V, 'batch 0', setf (c, 'batch', 0), 'cfg.batch');
+  V = bad (V, 'lr 0', setf (c, 'lr', 0), 'cfg.lr');
+  V = bad (V, 'lr Inf', setf (c, 'lr', Inf), 'cfg.lr');
+  V = bad (V, 'beta1 1', setf (c, 'beta1', 1), 'cfg.beta1');
+  V = bad (V, 'beta2 1', setf (c, 'beta2', 1), 'cfg.beta2');
+  V = bad (V, 'eps 0', setf (c, 'eps', 0), 'cfg.eps');
+  V = bad (V, 'momentum 1', setf (c, 'momentum', 1), 'cfg.momentum');
+  V = bad (V, 'seed 2^32', setf (c, 'seed', 2^32), 'cfg.seed');
+  V = bad (V, 'optimizer unknown', setf (c, 'optimizer', 'lbfgs'), 'cfg.optimizer');
+  V = bad (V, 'optimizer numeric', setf (c, 'optimizer', 1), 'cfg.optimizer');
+  V = bad (V, 'optimizer cell', setf (c, 'optimizer', {'adam'}), 'cfg.optimizer');
+end
+
+function V = bad_create_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Foo', 1}, 'Foo');
+  V = bad (V, 'name without value', {'Seed'}, 'options');
+  V = bad (V, 'numeric name', {5, 1}, 'option names');
+  V = bad (V, 'cell name', {{'Seed'}, 1}, 'option names');
+  V = bad (V, 'struct array', {struct('Seed', {1, 2})}, 'options struct');
+  V = bad (V, 'struct with unknown field', {struct('Sed', 1)}, 'Sed');
+  V = bad (V, 'Activation unknown', {'Activation', 'cube'}, 'Activation');
+  V = bad (V, 'Activation numeric', {'Activation', 3}, 'Activation');
+  V = bad (V, 'Activation cell', {'Activation', {'tanh'}}, 'Activation');
+  V = bad (V, 'Init unknown', {'Init', 'zeros'}, 'Init');
+  V = bad (V, 'Init numeric', {'Init', 0}, 'Init');
+  S = bad_seed (0, 'Seed');
+  for i = 1:numel (S)
+    V = bad (V, ['Seed ' S(i).label], {'Seed', S(i).value}, 'Seed');
+  end
+end
+
+function V = bad_train_opts (X, Y)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Stpes', 3}, 'Stpes');
+  V = bad (V, 'name without value', {'Steps'}, 'options');
+  V = bad (V, 'numeric name', {3, 3}, 'option names');
+  V = bad (V, 'struct array', {struct('Steps', {1, 2})}, 'options struct');
+  counts = {'Steps', 'Batch'};
+  for i = 1:numel (counts)
+    n = counts{i};
+    V = bad (V, [n ' negative'], {n, -1}, n);
+    V = bad (V, [n ' fractional'], {n, 2.5}, n);
+    V = bad (V, [n ' NaN'], {n, NaN}, n);
+    V = bad (V, [n ' char'], {n, '3'}, n);
+    V = bad (V, [n ' vector'], {n, [1 2]}, n);
+    V = bad (V, [n ' logical'], {n, true}, n);
+    V = bad (V, [n ' complex'], {n, 3i}, n);
+    V = bad (V, [n ' cell'], {n, {3}}, n);
+  end
+  V = bad (V, 'Steps Inf', {'Steps', Inf}, 'Steps');
+  V = bad (V, 'Batch 0', {'Batch', 0}, 'Batch');
+  reals = {'LearningRate', 'WeightDecay', 'Beta1', 'Beta2', 'Epsilon', ...
+           'Momentum', 'ClipNorm', 'TimeBudget', 'CheckpointEvery', 'ChunkSeconds'};
+  for i = 1:numel (reals)
+    n = reals{i};
+    V = bad (V, [n ' negative'], {n, -0.5}, n);
+    V = bad (V, [n ' NaN'], {n, NaN}, n);
+    V = bad (V, [n ' char'], {n, 'a'}, n);
+    V = bad (V, [n ' vector'], {n, [0.1 0.2]}, n);
+    V = bad (V, [n ' complex'], {n, 0.1i}, n);
+  end
+  V = bad (V, 'LearningRate 0', {'LearningRate', 0}, 'LearningRate');
+  V = bad (V, 'LearningRate Inf', {'LearningRate', Inf}, 'LearningRate');
+  V = bad (V, 'WeightDecay Inf', {'WeightDecay', Inf}, 'WeightDecay');
+  V = bad (V, 'ClipNorm Inf', {'ClipNorm', Inf}, 'ClipNorm');
+  V = bad (V, 'Beta1 1', {'Beta1', 1}, 'Beta1');
+  V = bad (V, 'Beta2 1', {'Beta2', 1}, 'Beta2');
+  V = bad (V, 'Momentum 1', {'Momentum', 1}, 'Momentum');
+  V = bad (V, 'Epsilon 0', {'Epsilon', 0}, 'Epsilon');
+  V = bad (V, 'Epsilon Inf', {'Epsilon', Inf}, 'Epsilon');
+  V = bad (V, 'Optimizer unknown', {'Optimizer', 'lbfgs'}, 'Optimizer');
+  V = bad (V, 'Optimizer numeric', {'Optimizer', 2}, 'Optimizer');
+  S = bad_seed (0, 'Seed');
+  for i = 1:numel (S)
+    if (~strcmp (S(i).label, 'empty'))   % Seed [] means: the model's seed
+      V = bad (V, ['Seed ' S(i).label], {'Seed', S(i).value}, 'Seed');
+    end
+  end
+  V = bad (V, 'Validation numeric', {'Validation', 5}, 'Validation');
+  V = bad (V, 'Validation one cell', {'Validation', {X}}, 'Validation');
+  V = bad (V, 'Validation three cells', {'Validation', {X, Y, Y}}, 'Validation');
+  V = bad (V, 'Validation X wrong columns', {'Validation', {X(:, 1), Y}}, 'Validation{1}');
+  V = bad (V, 'Validation Y rows', {'Validation', {X, Y(1:2)}}, 'Validation{2}');
+  V = bad (V, 'Validation X single', {'Validation', {single(X), Y}}, 'Validation{1}');
+  V = bad (V, 'Validation Y NaN', {'Validation', {X, setel(Y, 1, NaN)}}, 'Validation{2}');
+  V = bad (V, 'Verbose char', {'Verbose', 'yes'}, 'Verbose');
+  V = bad (V, 'Verbose vector', {'Verbose', [1 0]}, 'Verbose');
+  V = bad (V, 'Verbose cell', {'Verbose', {}}, 'Verbose');
+  V = bad (V, 'Checkpoint numeric', {'Checkpoint', 5}, 'Checkpoint');
+  V = bad (V, 'Checkpoint cell', {'Checkpoint', {'a.mat'}}, 'Checkpoint');
+  V = bad (V, 'Checkpoint in a missing folder', ...
+           {'Checkpoint', '/nonexistent-hlnn-dir/ck.mat'}, 'Checkpoint');
+end
+
+% ---- small helpers -----------------------------------------------------
+function G = setel (G, i, v)
+  G(i) = v;
+end
+
+function s = setf (s, f, v)
+  s.(f) = v;
+end
+
+function m = setw (m, f, l, v)
+  m.(f){l} = v;
+end
+
+function n = nparams (m)
+  n = sum (cellfun (@numel, m.W)) + sum (cellfun (@numel, m.b));
+end
