@@ -79,8 +79,13 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
       [model, losses, info] = hlnn_train_mex (prev_start, X, Y, cfg);
       info.status = 'diverged';
     end
-    first_step = model.opt.step - info.done - (numel (losses) > info.done);
-    model.history.step = [model.history.step; first_step + (1:numel (losses))'];
+    % history.loss(i) is the loss of the minibatch of update history.step(i).
+    % After a divergence the gateway adds the loss of the returned model,
+    % whose update was not kept: recording it would give a resumed run two
+    % entries for one step, so only the kept updates are recorded.
+    losses = losses(1:info.done);
+    first_step = model.opt.step - info.done;
+    model.history.step = [model.history.step; first_step + (1:info.done)'];
     model.history.loss = [model.history.loss; losses(:)];
     done = done + info.done;
 
