@@ -68,6 +68,10 @@ double hlnn_mex_scalar (const mxArray *a, const char *name, int integer,
 /* A field of a struct, or NULL when absent. */
 const mxArray *hlnn_mex_field (const mxArray *s, const char *field);
 
+/* Set field f of the scalar struct s to v (adding f when absent), freeing
+ * the value it replaces: mxSetField alone orphans it (a leak per call). */
+void hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v);
+
 /* A char row vector copied into buf (raises when absent or too long). */
 void hlnn_mex_string (const mxArray *a, const char *name, char *buf,
                       size_t len);

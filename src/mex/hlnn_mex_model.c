@@ -107,6 +107,17 @@ hlnn_mex_field (const mxArray *s, const char *field)
 }
 
 void
+hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v)
+{
+  if (mxGetFieldNumber (s, f) < 0)
+    mxAddField (s, f);
+  mxArray *old = mxGetField (s, 0, f);
+  if (old)
+    mxDestroyArray (old);
+  mxSetField (s, 0, f, v);
+}
+
+void
 hlnn_mex_string (const mxArray *a, const char *name, char *buf, size_t len)
 {
   if (!a || !mxIsChar (a) || mxGetM (a) > 1
@@ -329,19 +340,15 @@ hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m)
       mxSetM (W, 1); mxSetN (W, L);
       mxSetM (b, 1); mxSetN (b, L);
     }
-  mxSetField (out, 0, "W", W);
-  mxSetField (out, 0, "b", b);
+  hlnn_mex_set_field (out, "W", W);
+  hlnn_mex_set_field (out, "b", b);
   if (m->kind == HLNN_KIND_HNN && m->dissipation == HLNN_DISS_LEARNED)
     {
       /* the parameter, and the rate it stands for as the model reports it */
       const double rho = m->theta[m->ntheta - 1];
-      if (mxGetFieldNumber (out, "rho") < 0)
-        mxAddField (out, "rho");
-      if (mxGetFieldNumber (out, "gamma") < 0)
-        mxAddField (out, "gamma");
-      mxSetField (out, 0, "rho", mxCreateDoubleScalar (rho));
-      mxSetField (out, 0, "gamma",
-                  mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
+      hlnn_mex_set_field (out, "rho", mxCreateDoubleScalar (rho));
+      hlnn_mex_set_field (out, "gamma",
+                          mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
     }
   return out;
 }

@@ -162,20 +162,14 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   mxArray *out = hlnn_mex_model_write (prhs[IN_MODEL], &m);
   mxArray *newopt = opt ? mxDuplicateArray (opt)
                     : mxCreateStructMatrix (1, 1, 0, NULL);
-  const char *names[3] = { "step", "m", "v" };
-  for (int k = 0; k < 3; k++)
-    if (mxGetFieldNumber (newopt, names[k]) < 0)
-      mxAddField (newopt, names[k]);
   mxArray *ma = mxCreateDoubleMatrix (P, 1, mxREAL);
   mxArray *va = mxCreateDoubleMatrix (P, 1, mxREAL);
   memcpy (mxGetPr (ma), mom, P * sizeof (double));
   memcpy (mxGetPr (va), vel, P * sizeof (double));
-  mxSetField (newopt, 0, "step", mxCreateDoubleScalar ((double) t));
-  mxSetField (newopt, 0, "m", ma);
-  mxSetField (newopt, 0, "v", va);
-  if (mxGetFieldNumber (out, "opt") < 0)
-    mxAddField (out, "opt");
-  mxSetField (out, 0, "opt", newopt);
+  hlnn_mex_set_field (newopt, "step", mxCreateDoubleScalar ((double) t));
+  hlnn_mex_set_field (newopt, "m", ma);
+  hlnn_mex_set_field (newopt, "v", va);
+  hlnn_mex_set_field (out, "opt", newopt);
   plhs[OUT_MODEL] = out;
   hlnn_mex_model_free (&m);
 
