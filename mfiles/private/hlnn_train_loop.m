@@ -221,7 +221,7 @@ function check_state (model, fname)
   id = 'hlnn:model:state';
   parts = {'opt', {'step', 'seed'}; 'history', {'step', 'loss', 'val_step', ...
            'val_loss', 'time', 'time_step', 'diverged_at'}};
-  for i = 1:rows (parts)
+  for i = 1:size (parts, 1)
     p = parts{i, 1};
     if (~isfield (model, p) || ~isstruct (model.(p)) || ~isscalar (model.(p)))
       error (id, '%s: MODEL.%s must be a scalar struct (as made by the *_create functions)', ...
@@ -295,7 +295,7 @@ function opts = check_opts (opts, fname)
       || ~isreal (opts.Verbose) || isnan (opts.Verbose))
     error (id, '%s: Verbose must be true or false', fname);
   end
-  if (~ischar (opts.Checkpoint) || (~isempty (opts.Checkpoint) && rows (opts.Checkpoint) ~= 1))
+  if (~ischar (opts.Checkpoint) || (~isempty (opts.Checkpoint) && size (opts.Checkpoint, 1) ~= 1))
     error (id, '%s: Checkpoint must be a file name', fname);
   end
   % fail now, not at the first checkpoint after an hour of training
