@@ -42,6 +42,35 @@ function C = hlnn_fuzz_cases ()
   F{end+1} = fuzz_fn ('mlp_train', {m, X, Y}, {'MODEL', 'X', 'Y'}, ...
                       {model_mt, data, data_rows}, 1, [3 Inf 1], 'm', ...
                       @(nm) bad_train_opts (X, Y));
+  % ---- fits, ensembles, sweeps, build, figures ----------------------------
+  % valid calls train 2 steps serially; data with an eval part, so that
+  % the Predict option is used
+  serial = {'Workers', 1, 'TrainOptions', {'Steps', 2, 'Verbose', false}};
+  fitdata = struct ('train', {{X, Y}}, 'eval', {{X}});
+  make = @(s) mlp_create ([2 4 1], 'Seed', s);
+  make_p = @(p) mlp_create ([2 4 1], 'Seed', 1);
+  F{end+1} = fuzz_fn ('hlnn_fit', {m, fitdata}, {'MODEL', 'DATA'}, ...
+                      {@bad_fit_model, @bad_fit_data}, 1, [2 Inf 1], 'm', ...
+                      @(nm) bad_exec_opts ('fit', serial(3:4)), serial(3:4));
+  F{end+1} = fuzz_fn ('hlnn_ensemble', {make, fitdata, 1:2}, ...
+                      {'MAKE_MODEL', 'DATA', 'SEEDS'}, ...
+                      {@bad_maker, @bad_fit_data, @bad_seeds}, 2, [3 Inf 2], 'm', ...
+                      @(nm) bad_exec_opts ('ensemble', serial), serial);
+  F{end+1} = fuzz_fn ('hlnn_sweep', {struct('LearningRate', [1e-3 2e-3]), make_p, fitdata}, ...
+                      {'GRID', 'MAKE_MODEL', 'DATA'}, ...
+                      {@bad_grid, @bad_maker, @bad_fit_data}, 1, [3 Inf 1], 'm', ...
+                      @(nm) bad_exec_opts ('sweep', serial), serial);
+  F{end+1} = fuzz_fn ('hlnn_build_mex', {'DryRun', true}, {'DryRun', 'DryRun value'}, ...
+                      {@none, @none}, 1, [0 Inf 1], 'm', @bad_build_opts);
+  F{end+1} = fuzz_fn ('hlnn_plot_phase', {ones(5, 2)}, {'Xs'}, ...
+                      {@(v, nm) [bad_plotdata(v, nm), bad1(v, nm, 'odd state columns', ones (5, 3))]}, ...
+                      1, [1 Inf 1], 'm', @(nm) bad_plot_opts ('phase'));
+  F{end+1} = fuzz_fn ('hlnn_plot_energy', {(1:5)', ones(5, 1)}, {'T', 'E'}, ...
+                      {@(v, nm) [bad_plotdata(v, nm), bad1(v, nm, 'matrix', ones (5, 2))], ...
+                       @(v, nm) [bad_plotdata(v, nm), bad1(v, nm, 'one row short', ones (4, 1))]}, ...
+                      1, [2 Inf 1], 'm', @(nm) bad_plot_opts ('energy'));
+  F{end+1} = fuzz_fn ('hlnn_plot_history', {m}, {'MODEL'}, {@bad_history_model}, ...
+                      1, [1 Inf 1], 'm', @(nm) bad_plot_opts ('history'));
   % ---- MEX gateways, called directly -------------------------------------
   F{end+1} = fuzz_fn ('hlnn_info_mex', {2}, {'nthreads'}, {@bad_count}, 1, ...
                       [0 1 1], 'mex', []);
@@ -70,10 +99,15 @@ end
 
 % One function: a valid call and how to break it.  nargs = [min max maxout]
 % (max = Inf for varargin); type 'm' or 'mex'; optgen(name) -> bad option
-% lists appended to the valid call (or []).
-function f = fuzz_fn (fn, args, names, gens, nout, nargs, type, optgen)
+% lists appended to the valid call (or []); tail: options appended to the
+% cases of bad positional arguments (default none).
+function f = fuzz_fn (fn, args, names, gens, nout, nargs, type, optgen, tail)
+  if (nargin < 9)
+    tail = {};
+  end
   f = struct ('fn', fn, 'args', {args}, 'names', {names}, 'gens', {gens}, ...
-              'nout', nout, 'nargs', nargs, 'type', type, 'optgen', optgen);
+              'nout', nout, 'nargs', nargs, 'type', type, 'optgen', optgen, ...
+              'tail', {tail});
 end
 
 function C = expand (f)
@@ -85,7 +119,7 @@ function C = expand (f)
       a = f.args;
       a{k} = V(j).value;
       C(end+1) = mkcase (sprintf ('%s %s: %s', f.fn, f.names{k}, V(j).label), ...
-                         f.fn, a, f.nout, V(j).name, false);
+                         f.fn, [a, f.tail], f.nout, V(j).name, false);
     end
   end
   if (~isempty (f.optgen))
@@ -459,6 +493,161 @@ function V = bad_train_opts (X, Y)
   V = bad (V, 'Checkpoint cell', {'Checkpoint', {'a.mat'}}, 'Checkpoint');
   V = bad (V, 'Checkpoint in a missing folder', ...
            {'Checkpoint', '/nonexistent-hlnn-dir/ck.mat'}, 'Checkpoint');
+end
+
+function V = none (v, nm)
+  V = empty_list ();
+end
+
+function V = bad1 (v, nm, label, value)
+  V = bad (empty_list (), label, value, nm);
+end
+
+function V = bad_fit_model (m, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'char', 'mlp', nm);
+  V = bad (V, 'cell', {m}, nm);
+  V = bad (V, '1x2 struct array', [m, m], nm);
+  V = bad (V, 'struct without fields', struct (), nm);
+  V = bad (V, 'no field kind', rmfield (m, 'kind'), nm);
+  V = bad (V, 'kind numeric', setf (m, 'kind', 3), nm);
+  V = bad (V, 'kind unknown', setf (m, 'kind', 'toy'), 'kind');
+  % the rest is the training function's to refuse, naming the field
+  V = bad (V, 'W{1} NaN', setw (m, 'W', 1, setel (m.W{1}, 1, NaN)), 'model.W{1}');
+  V = bad (V, 'sizes disagree with W', setf (m, 'sizes', [3 5 3 1]), 'model.sizes');
+  V = bad (V, 'no field opt', rmfield (m, 'opt'), 'model.opt');
+end
+
+function V = bad_fit_data (s, nm)
+  d = s.train;
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'empty cell', {}, nm);
+  V = bad (V, 'char', 'data', nm);
+  V = bad (V, 'struct without train', struct ('eval', {{1}}), nm);
+  V = bad (V, 'struct, train numeric', struct ('train', 3), nm);
+  V = bad (V, 'struct, eval numeric', struct ('train', {d}, 'eval', 3), nm);
+  V = bad (V, 'struct, unknown field', struct ('train', {d}, 'test', {d}), nm);
+  V = bad (V, 'struct array', struct ('train', {d, d}), nm);
+  V = bad (V, 'X with a column short', {d{1}(:, 1), d{2}}, 'X');
+  V = bad (V, 'Y one row short', {d{1}, d{2}(1:end-1)}, 'Y');
+  V = bad (V, 'X NaN', {setel(d{1}, 1, NaN), d{2}}, 'X');
+end
+
+function V = bad_maker (f, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'name string', 'mlp_create', nm);
+  V = bad (V, 'cell', {f}, nm);
+  V = bad (V, 'returns a number', @(s) 3, nm);
+  V = bad (V, 'returns a struct without kind', @(s) struct ('W', 1), nm);
+end
+
+function V = bad_seeds (v, nm)
+  V = empty_list ();
+  V = bad (V, 'negative', [1 -1], nm);
+  V = bad (V, 'fractional', [1 1.5], nm);
+  V = bad (V, '2^32', 2^32, nm);
+  V = bad (V, 'NaN', NaN, nm);
+  V = bad (V, 'Inf', Inf, nm);
+  V = bad (V, 'char', 'ab', nm);
+  V = bad (V, 'cell', {1, 2}, nm);
+  V = bad (V, 'matrix', [1 2; 3 4], nm);
+  V = bad (V, 'complex', [1 2i], nm);
+end
+
+function V = bad_grid (g, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'struct without fields', struct (), nm);
+  V = bad (V, 'empty values', struct ('LearningRate', {{}}), nm);
+  V = bad (V, 'cell', {g}, nm);
+  V = bad (V, 'char', 'LearningRate', nm);
+  V = bad (V, 'an invalid training value', struct ('LearningRate', -1), 'LearningRate');
+end
+
+% bad options, each after the valid ones (later pairs win)
+function V = bad_exec_opts (area, valid)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Steps', 3}, 'Steps');
+  V = bad (V, 'name without value', {'Threads'}, 'options');
+  V = bad (V, 'Threads 0', {'Threads', 0}, 'Threads');
+  V = bad (V, 'Threads fractional', {'Threads', 1.5}, 'Threads');
+  V = bad (V, 'Threads char', {'Threads', 'a'}, 'Threads');
+  V = bad (V, 'TrainOptions numeric', {'TrainOptions', 5}, 'TrainOptions');
+  V = bad (V, 'TrainOptions bad pair', {'TrainOptions', {'Beta1', 2}}, 'Beta1');
+  V = bad (V, 'Train string', {'Train', 'mlp_train'}, 'Train');
+  V = bad (V, 'Predict string', {'Predict', 'mlp_predict'}, 'Predict');
+  if (~strcmp (area, 'fit'))
+    V = bad (V, 'Workers 0', {'Workers', 0}, 'Workers');
+    V = bad (V, 'Workers fractional', {'Workers', 1.5}, 'Workers');
+    V = bad (V, 'Workers char', {'Workers', 'many'}, 'Workers');
+    V = bad (V, 'Cluster numeric', {'Cluster', 3}, 'Cluster');
+  end
+  for i = 1:numel (V)
+    V(i).value = [valid, V(i).value];
+  end
+end
+
+function V = bad_build_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Output', 'x'}, 'Output');
+  V = bad (V, 'SourceDir numeric', {'SourceDir', 3}, 'SourceDir');
+  V = bad (V, 'SourceDir without sources', {'SourceDir', tempdir()}, 'SourceDir');
+  V = bad (V, 'OutDir numeric', {'OutDir', 3}, 'OutDir');
+  V = bad (V, 'Gateways numeric', {'Gateways', 3}, 'Gateways');
+  V = bad (V, 'Gateways unknown', {'Gateways', {'nonexistent_mex'}}, 'Gateways');
+  V = bad (V, 'CFlags numeric', {'CFlags', 3}, 'CFlags');
+  V = bad (V, 'DryRun char', {'DryRun', 'yes'}, 'DryRun');
+  V = bad (V, 'Verbose cell', {'Verbose', {}}, 'Verbose');
+end
+
+function V = bad_plotdata (v, nm)
+  V = empty_list ();
+  V = bad (V, 'char', repmat ('a', size (v)), nm);
+  V = bad (V, 'cell', num2cell (v), nm);
+  V = bad (V, 'struct', struct ('x', v), nm);
+  V = bad (V, 'function handle', @sin, nm);
+  V = bad (V, 'complex', complex (v, 1), nm);
+  V = bad (V, 'empty', [], nm);
+  V = bad (V, 'logical', v > 0, nm);
+  V = bad (V, '4-D', ones (2, 2, 2, 2), nm);
+end
+
+function V = bad_history_model (m, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'char', 'mlp', nm);
+  V = bad (V, 'function handle', @sin, nm);
+  V = bad (V, 'struct without history', rmfield (m, 'history'), nm);
+  V = bad (V, 'history numeric', setf (m, 'history', 3), nm);
+  V = bad (V, 'cell with a number', {m, 3}, nm);
+end
+
+function V = bad_plot_opts (which)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Colour', 'r'}, 'Colour');
+  V = bad (V, 'Axes numeric', {'Axes', 3}, 'Axes');
+  V = bad (V, 'File numeric', {'File', 3}, 'File');
+  V = bad (V, 'Title cell', {'Title', {'t'}}, 'Title');
+  V = bad (V, 'Resolution 5', {'Resolution', 5}, 'Resolution');
+  V = bad (V, 'Resolution char', {'Resolution', 'a'}, 'Resolution');
+  V = bad (V, 'Names numeric', {'Names', 3}, 'Names');
+  switch (which)
+    case 'history'
+      V = bad (V, 'Names too many', {'Names', {'a', 'b', 'c'}}, 'Names');
+    case 'phase'
+      V = bad (V, 'Dof 0', {'Dof', 0}, 'Dof');
+      V = bad (V, 'Dof 2 of 1', {'Dof', 2}, 'Dof');
+      V = bad (V, 'Dof fractional', {'Dof', 0.5}, 'Dof');
+      V = bad (V, 'Labels numeric', {'Labels', 3}, 'Labels');
+      V = bad (V, 'Labels one', {'Labels', {'q'}}, 'Labels');
+    case 'energy'
+      V = bad (V, 'Names too many', {'Names', {'a', 'b', 'c'}}, 'Names');
+      V = bad (V, 'Drift char', {'Drift', 'yes'}, 'Drift');
+      V = bad (V, 'Drift vector', {'Drift', [1 0]}, 'Drift');
+  end
 end
 
 % ---- small helpers -----------------------------------------------------

@@ -54,11 +54,7 @@ end
 %! end
 %! assert (~isequal (serial{1}.W, serial{2}.W));
 
-%!test
-%! if (isempty (pkg ('list', 'parallel')))
-%!   printf ('  octave-parallel not installed: parcellfun case skipped\n');
-%!   return;
-%! end
+%!testif ; hlnn_test_have ('parallel')
 %! pkg load parallel
 %! serial = {run(1), run(2)};
 %! par = parcellfun (2, run, {1, 2}, 'UniformOutput', false, 'VerboseLevel', 0);

@@ -9,11 +9,7 @@
 function test_large_data ()
 end
 
-%!test
-%! if (~exist ('/proc/self/status', 'file'))
-%!   printf ('  no /proc/self/status: memory test skipped\n');
-%!   return;
-%! end
+%!testif ; hlnn_test_have ('procfs')
 %! code = [ ...
 %!   'kb = @(f) str2double (regexp (fileread (''/proc/self/status''), [f, '':\s*(\d+) kB''], ''tokens'', ''once''));', "\n", ...
 %!   'm = mlp_create ([4 32 32 1], ''Seed'', 1);', "\n", ...
@@ -29,7 +25,7 @@ end
 %!   'pred = kb (''VmHWM'');', "\n", ...
 %!   'printf (''MEM %d %d %d %d %.3f %.6g %.6g\n'', base, data, train, pred, t, mean ((P - Y).^2), var (Y));'];
 %! [rc, out] = hlnn_test_child (code, 300);
-%! assert (rc, 0, out);
+%! assert (rc == 0, 'child failed (rc %d): %s', rc, out);
 %! v = sscanf (out(strfind (out, 'MEM ') + 4:end), '%f');
 %! [base, data, train, pred, t, mse, vy] = deal (v(1), v(2), v(3), v(4), v(5), v(6), v(7));
 %! N = 1e6; batch = 1024; sizes = [4 32 32 1];

@@ -63,36 +63,31 @@ end
 %!   assert (isequal (a.history.loss, b.history.loss), fmt{1});
 %! end
 
-%!test
+%!testif ; hlnn_test_have ('scipy')
 %! % an independent reader of the MATLAB format, when the machine has one:
 %! % SciPy loads the -v7 file and writes its weights back with its own writer
 %! py = '/usr/bin/python3';
-%! [rc, ~] = system ([py, ' -c "import scipy.io" 2>/dev/null']);
-%! if (rc ~= 0)
-%!   printf ('  SciPy not available: independent MAT-file check skipped\n');
-%! else
-%!   f = [tempname(), '.mat'];
-%!   g = [tempname(), '.mat'];
-%!   unwind_protect
-%!     save ('-v7', f, 'm');
-%!     code = ['import scipy.io, sys; s = scipy.io.loadmat(sys.argv[1])["m"][0, 0]; ', ...
-%!             'L = s["W"].shape[0]; out = {}; ', ...
-%!             '[out.update({"W%d" % (l + 1): s["W"][l, 0], "b%d" % (l + 1): s["b"][l, 0]}) for l in range(L)]; ', ...
-%!             'out["kind"] = s["kind"][0]; out["step"] = s["opt"]["step"][0, 0]; ', ...
-%!             'scipy.io.savemat(sys.argv[2], out)'];
-%!     [rc, out] = system (sprintf ('%s -c ''%s'' %s %s 2>&1', py, code, f, g));
-%!     assert (rc, 0, out);
-%!     s = load (g);
-%!   unwind_protect_cleanup
-%!     delete (f);
-%!     if (exist (g, 'file'))
-%!       delete (g);
-%!     end
-%!   end_unwind_protect
-%!   for l = 1:numel (m.W)
-%!     assert (isequal (s.(sprintf ('W%d', l)), m.W{l}) && isequal (s.(sprintf ('b%d', l)), m.b{l}));
+%! f = [tempname(), '.mat'];
+%! g = [tempname(), '.mat'];
+%! unwind_protect
+%!   save ('-v7', f, 'm');
+%!   code = ['import scipy.io, sys; s = scipy.io.loadmat(sys.argv[1])["m"][0, 0]; ', ...
+%!           'L = s["W"].shape[0]; out = {}; ', ...
+%!           '[out.update({"W%d" % (l + 1): s["W"][l, 0], "b%d" % (l + 1): s["b"][l, 0]}) for l in range(L)]; ', ...
+%!           'out["kind"] = s["kind"][0]; out["step"] = s["opt"]["step"][0, 0]; ', ...
+%!           'scipy.io.savemat(sys.argv[2], out)'];
+%!   [rc, out] = system (sprintf ('%s -c ''%s'' %s %s 2>&1', py, code, f, g));
+%!   assert (rc == 0, 'child failed (rc %d): %s', rc, out);
+%!   s = load (g);
+%! unwind_protect_cleanup
+%!   delete (f);
+%!   if (exist (g, 'file'))
+%!     delete (g);
 %!   end
-%!   assert (s.kind, 'mlp');
-%!   assert (s.step, m.opt.step);
-%!   printf ('  SciPy read the -v7 model: weights bit-identical\n');
+%! end_unwind_protect
+%! for l = 1:numel (m.W)
+%!   assert (isequal (s.(sprintf ('W%d', l)), m.W{l}) && isequal (s.(sprintf ('b%d', l)), m.b{l}));
 %! end
+%! assert (s.kind, 'mlp');
+%! assert (s.step, m.opt.step);
+%! printf ('  SciPy read the -v7 model: weights bit-identical\n');
