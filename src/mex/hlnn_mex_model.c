@@ -260,8 +260,8 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
                        "got %zu", name, kind, sizes[0]);
       m->n = sizes[0] / 2;
       if (act == HLNN_ACT_RELU)
-        hlnn_mex_fail ("model:activation", "%s: relu has no second "
-                       "derivative, which an %s needs", name, kind);
+        hlnn_mex_fail ("model:activation", "%s.activation: relu has no "
+                       "second derivative, which an %s needs", name, kind);
     }
   double rho = 0.0;
   if (m->kind == HLNN_KIND_HNN)

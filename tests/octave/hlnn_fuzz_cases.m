@@ -41,7 +41,32 @@ function C = hlnn_fuzz_cases ()
                       {model_m, data}, 1, [2 2 1], 'm', []);
   F{end+1} = fuzz_fn ('mlp_train', {m, X, Y}, {'MODEL', 'X', 'Y'}, ...
                       {model_mt, data, data_rows}, 1, [3 Inf 1], 'm', ...
-                      @(nm) bad_train_opts (X, Y));
+                      @(nm) bad_train_opts ({X, Y}));
+  % ---- Lagrangian networks (when present) --------------------------------
+  if (exist ('lnn_create', 'file'))
+    ml = lnn_create (1, [5 3], 'Seed', 1);
+    q = linspace (-1, 1, 6)';
+    qd = cos (3 * q);
+    qdd = -sin (q);
+    model_l = @(v, nm) bad_model (v, nm, {'any', 'm'});
+    model_lt = @(v, nm) bad_model (v, nm, {'any', 'm', 'train', 'mtrain'});
+    model_lx = @(v, nm) bad_model (v, nm, {'any'});
+    F{end+1} = fuzz_fn ('lnn_create', {1, [8 8]}, {'N', 'HIDDEN'}, ...
+                        {@bad_count, @bad_hidden}, 1, [2 Inf 1], 'm', ...
+                        @(nm) [bad_create_opts(nm), bad_reg_opts(nm)]);
+    F{end+1} = fuzz_fn ('lnn_train', {ml, q, qd, qdd}, {'MODEL', 'Q', 'Qd', 'Qdd'}, ...
+                        {model_lt, data, data_rows, data_rows}, 1, [4 Inf 1], 'm', ...
+                        @(nm) bad_train_opts ({q, qd, qdd}));
+    for f = {'lnn_accel', 'lnn_energy', 'lnn_lagrangian'}
+      F{end+1} = fuzz_fn (f{1}, {ml, q, qd}, {'MODEL', 'Q', 'Qd'}, ...
+                          {model_l, data, data_rows}, 1 + strcmp (f{1}, 'lnn_accel'), ...
+                          [3 3 1 + strcmp(f{1}, 'lnn_accel')], 'm', []);
+    end
+    for f = {'hlnn_lnn_accel_mex', 'hlnn_lnn_lagrangian_mex'}
+      F{end+1} = fuzz_fn (f{1}, {ml, q, qd}, {'model', 'Q', 'Qd'}, ...
+                          {model_lx, data, data_rows}, 2, [3 3 2], 'mex', []);
+    end
+  end
   % ---- fits, ensembles, sweeps, build, figures ----------------------------
   % valid calls train 2 steps serially; data with an eval part, so that
   % the Predict option is used
@@ -266,6 +291,24 @@ function V = bad_sizes (v, nm)
   V = bad (V, '3-D', cat (3, [2 3], [3 1]), nm);
 end
 
+function V = bad_hidden (v, nm)
+  % one width is a valid HIDDEN; the layout-size errors come from the
+  % initialiser, which names the whole layout (sizes)
+  V = bad_sizes (v, nm);
+  V = V(~strcmp ({V.label}, 'one width'));
+  for i = find (ismember ({V.label}, {'1e12 parameters', '70 layers'}))
+    V(i).name = 'sizes';
+  end
+end
+
+function V = bad_reg_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'Regularization negative', {'Regularization', -1}, 'Regularization');
+  V = bad (V, 'Regularization NaN', {'Regularization', NaN}, 'Regularization');
+  V = bad (V, 'Regularization char', {'Regularization', 'a'}, 'Regularization');
+  V = bad (V, 'Activation relu', {'Activation', 'relu'}, 'Activation');
+end
+
 function V = bad_string (v, nm)
   V = empty_list ();
   V = bad (V, 'unknown', 'nonsense', nm);
@@ -303,8 +346,19 @@ function V = bad_model (m, nm, tags)
   T = tag (T, 'any', 'kind cell', setf (m, 'kind', {'mlp'}), 'kind');
   T = tag (T, 'any', 'kind two rows', setf (m, 'kind', ['mlp'; 'mlp']), 'kind');
   T = tag (T, 'any', 'kind long', setf (m, 'kind', repmat ('m', 1, 300)), 'kind');
-  T = tag (T, 'm', 'kind hnn', setf (m, 'kind', 'hnn'), 'kind');
-  T = tag (T, 'm', 'kind lnn', setf (m, 'kind', 'lnn'), 'kind');
+  others = setdiff ({'mlp', 'hnn', 'lnn'}, m.kind);
+  for i = 1:numel (others)
+    T = tag (T, 'm', ['kind ' others{i}], setf (m, 'kind', others{i}), 'kind');
+  end
+  if (any (strcmp (m.kind, {'hnn', 'lnn'})))
+    % the energy networks need a second derivative
+    T = tag (T, 'any', 'activation relu', setf (m, 'activation', 'relu'), 'activation');
+  end
+  if (strcmp (m.kind, 'lnn'))
+    T = tag (T, 'any', 'regularization negative', setf (m, 'regularization', -1), 'regularization');
+    T = tag (T, 'any', 'regularization NaN', setf (m, 'regularization', NaN), 'regularization');
+    T = tag (T, 'any', 'regularization char', setf (m, 'regularization', 'a'), 'regularization');
+  end
   T = tag (T, 'any', 'activation unknown', setf (m, 'activation', 'cube'), 'activation');
   T = tag (T, 'any', 'activation numeric', setf (m, 'activation', 1), 'activation');
   T = tag (T, 'any', 'activation empty', setf (m, 'activation', ''), 'activation');
@@ -432,7 +486,9 @@ function V = bad_create_opts (nm)
   end
 end
 
-function V = bad_train_opts (X, Y)
+% bad training options; val: a valid Validation cell (its arrays in the
+% order the training function takes them)
+function V = bad_train_opts (val)
   V = empty_list ();
   V = bad (V, 'unknown name', {'Stpes', 3}, 'Stpes');
   V = bad (V, 'name without value', {'Steps'}, 'options');
@@ -479,13 +535,14 @@ function V = bad_train_opts (X, Y)
       V = bad (V, ['Seed ' S(i).label], {'Seed', S(i).value}, 'Seed');
     end
   end
+  k = numel (val);
   V = bad (V, 'Validation numeric', {'Validation', 5}, 'Validation');
-  V = bad (V, 'Validation one cell', {'Validation', {X}}, 'Validation');
-  V = bad (V, 'Validation three cells', {'Validation', {X, Y, Y}}, 'Validation');
-  V = bad (V, 'Validation X wrong columns', {'Validation', {X(:, 1), Y}}, 'Validation{1}');
-  V = bad (V, 'Validation Y rows', {'Validation', {X, Y(1:2)}}, 'Validation{2}');
-  V = bad (V, 'Validation X single', {'Validation', {single(X), Y}}, 'Validation{1}');
-  V = bad (V, 'Validation Y NaN', {'Validation', {X, setel(Y, 1, NaN)}}, 'Validation{2}');
+  V = bad (V, 'Validation one cell short', {'Validation', val(1:end-1)}, 'Validation');
+  V = bad (V, 'Validation one cell extra', {'Validation', [val, val(end)]}, 'Validation');
+  V = bad (V, 'Validation{1} a column extra', {'Validation', setc(val, 1, [val{1}, val{1}(:, 1)])}, 'Validation{1}');
+  V = bad (V, 'Validation{1} single', {'Validation', setc(val, 1, single (val{1}))}, 'Validation{1}');
+  V = bad (V, sprintf ('Validation{%d} rows', k), {'Validation', setc(val, k, val{k}(1:2, :))}, sprintf ('Validation{%d}', k));
+  V = bad (V, sprintf ('Validation{%d} NaN', k), {'Validation', setc(val, k, setel (val{k}, 1, NaN))}, sprintf ('Validation{%d}', k));
   V = bad (V, 'Verbose char', {'Verbose', 'yes'}, 'Verbose');
   V = bad (V, 'Verbose vector', {'Verbose', [1 0]}, 'Verbose');
   V = bad (V, 'Verbose cell', {'Verbose', {}}, 'Verbose');
@@ -653,6 +710,10 @@ end
 % ---- small helpers -----------------------------------------------------
 function G = setel (G, i, v)
   G(i) = v;
+end
+
+function c = setc (c, i, v)
+  c{i} = v;
 end
 
 function s = setf (s, f, v)
