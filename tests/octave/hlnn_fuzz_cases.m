@@ -42,6 +42,26 @@ function C = hlnn_fuzz_cases ()
   F{end+1} = fuzz_fn ('mlp_train', {m, X, Y}, {'MODEL', 'X', 'Y'}, ...
                       {model_mt, data, data_rows}, 1, [3 Inf 1], 'm', ...
                       @(nm) bad_train_opts ({X, Y}));
+  % ---- Hamiltonian networks (when present) -------------------------------
+  if (exist ('hnn_create', 'file'))
+    mh = hnn_create (1, [5 3], 'Seed', 1);
+    dXh = [cos(X(:, 1)), -sin(X(:, 2))];
+    F{end+1} = fuzz_fn ('hnn_create', {1, [8 8]}, {'N', 'HIDDEN'}, ...
+                        {@bad_count, @(v, nm) bad_hidden (v, nm, true)}, 1, [2 Inf 1], 'm', ...
+                        @(nm) [bad_create_opts(nm), bad_hnn_opts(nm)]);
+    F{end+1} = fuzz_fn ('hnn_train', {mh, X, dXh}, {'MODEL', 'X', 'dX'}, ...
+                        {@(v, nm) bad_model (v, nm, {'any', 'm', 'train', 'mtrain'}), ...
+                         data, data_rows}, 1, [3 Inf 1], 'm', ...
+                        @(nm) bad_train_opts ({X, dXh}));
+    for f = {'hnn_field', 'hnn_energy'}
+      F{end+1} = fuzz_fn (f{1}, {mh, X}, {'MODEL', 'X'}, ...
+                          {@(v, nm) bad_model (v, nm, {'any', 'm'}), data}, 1, [2 2 1], 'm', []);
+    end
+    for f = {'hlnn_hnn_field_mex', 'hlnn_hnn_energy_mex'}   % pass NaN/Inf through
+      F{end+1} = fuzz_fn (f{1}, {mh, X}, {'model', 'X'}, ...
+                          {@(v, nm) bad_model (v, nm, {'any'}), data_nonfinite_ok}, 1, [2 2 1], 'mex', []);
+    end
+  end
   % ---- Lagrangian networks (when present) --------------------------------
   if (exist ('lnn_create', 'file'))
     ml = lnn_create (1, [5 3], 'Seed', 1);
@@ -52,7 +72,7 @@ function C = hlnn_fuzz_cases ()
     model_lt = @(v, nm) bad_model (v, nm, {'any', 'm', 'train', 'mtrain'});
     model_lx = @(v, nm) bad_model (v, nm, {'any'});
     F{end+1} = fuzz_fn ('lnn_create', {1, [8 8]}, {'N', 'HIDDEN'}, ...
-                        {@bad_count, @bad_hidden}, 1, [2 Inf 1], 'm', ...
+                        {@bad_count, @(v, nm) bad_hidden (v, nm, false)}, 1, [2 Inf 1], 'm', ...
                         @(nm) [bad_create_opts(nm), bad_reg_opts(nm)]);
     F{end+1} = fuzz_fn ('lnn_train', {ml, q, qd, qdd}, {'MODEL', 'Q', 'Qd', 'Qdd'}, ...
                         {model_lt, data, data_rows, data_rows}, 1, [4 Inf 1], 'm', ...
@@ -291,14 +311,35 @@ function V = bad_sizes (v, nm)
   V = bad (V, '3-D', cat (3, [2 3], [3 1]), nm);
 end
 
-function V = bad_hidden (v, nm)
-  % one width is a valid HIDDEN; the layout-size errors come from the
-  % initialiser, which names the whole layout (sizes)
+function V = bad_hidden (v, nm, allow_empty)
+  % one width is a valid HIDDEN (and no hidden layer, where allowed); the
+  % layout-size errors come from the initialiser, which names the whole
+  % layout (sizes)
   V = bad_sizes (v, nm);
   V = V(~strcmp ({V.label}, 'one width'));
+  if (allow_empty)
+    V = V(~strcmp ({V.label}, 'empty'));
+  end
   for i = find (ismember ({V.label}, {'1e12 parameters', '70 layers'}))
     V(i).name = 'sizes';
   end
+end
+
+function V = bad_hnn_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'Activation relu', {'Activation', 'relu'}, 'Activation');
+  V = bad (V, 'Dissipation unknown', {'Dissipation', 'viscous'}, 'Dissipation');
+  V = bad (V, 'Dissipation numeric', {'Dissipation', 1}, 'Dissipation');
+  V = bad (V, 'Dissipation fixed without Gamma', {'Dissipation', 'fixed'}, 'Gamma');
+  V = bad (V, 'Gamma without Dissipation', {'Gamma', 0.1}, 'Gamma');
+  V = bad (V, 'Gamma negative', {'Dissipation', 'fixed', 'Gamma', -1}, 'Gamma');
+  V = bad (V, 'Gamma NaN', {'Dissipation', 'fixed', 'Gamma', NaN}, 'Gamma');
+  V = bad (V, 'Gamma char', {'Dissipation', 'fixed', 'Gamma', 'a'}, 'Gamma');
+  V = bad (V, 'learned Gamma 0', {'Dissipation', 'learned', 'Gamma', 0}, 'Gamma');
+  V = bad (V, 'LossWeights one short', {'LossWeights', 1}, 'LossWeights');
+  V = bad (V, 'LossWeights NaN', {'LossWeights', [1 NaN]}, 'LossWeights');
+  V = bad (V, 'LossWeights negative', {'LossWeights', [1 -1]}, 'LossWeights');
+  V = bad (V, 'LossWeights char', {'LossWeights', 'ab'}, 'LossWeights');
 end
 
 function V = bad_reg_opts (nm)
@@ -353,6 +394,18 @@ function V = bad_model (m, nm, tags)
   if (any (strcmp (m.kind, {'hnn', 'lnn'})))
     % the energy networks need a second derivative
     T = tag (T, 'any', 'activation relu', setf (m, 'activation', 'relu'), 'activation');
+  end
+  if (strcmp (m.kind, 'hnn'))
+    T = tag (T, 'any', 'dissipation unknown', setf (m, 'dissipation', 'viscous'), 'dissipation');
+    T = tag (T, 'any', 'dissipation numeric', setf (m, 'dissipation', 1), 'dissipation');
+    T = tag (T, 'any', 'fixed dissipation, no gamma', setf (rmfield (m, 'gamma'), 'dissipation', 'fixed'), 'gamma');
+    T = tag (T, 'any', 'fixed dissipation, gamma NaN', setf (setf (m, 'dissipation', 'fixed'), 'gamma', NaN), 'gamma');
+    T = tag (T, 'any', 'fixed dissipation, gamma negative', setf (setf (m, 'dissipation', 'fixed'), 'gamma', -1), 'gamma');
+    T = tag (T, 'any', 'learned dissipation, no rho', setf (m, 'dissipation', 'learned'), 'rho');
+    T = tag (T, 'any', 'learned dissipation, rho NaN', setf (setf (m, 'dissipation', 'learned'), 'rho', NaN), 'rho');
+    T = tag (T, 'any', 'loss_weights one short', setf (m, 'loss_weights', 1), 'loss_weights');
+    T = tag (T, 'any', 'loss_weights NaN', setf (m, 'loss_weights', [1 NaN]), 'loss_weights');
+    T = tag (T, 'any', 'loss_weights negative', setf (m, 'loss_weights', [1 -1]), 'loss_weights');
   end
   if (strcmp (m.kind, 'lnn'))
     T = tag (T, 'any', 'regularization negative', setf (m, 'regularization', -1), 'regularization');
