@@ -2,8 +2,8 @@
 % @deftypefn {hlnn} {@var{ok} =} hlnn_test_have (@var{what})
 % True when this machine has @var{what}: @qcode{'scipy'} (SciPy under
 % /usr/bin/python3, an independent MAT-file reader), @qcode{'parallel'}
-% (the octave-parallel package) or @qcode{'procfs'} (/proc/self/status
-% with VmHWM).  Otherwise prints "SKIP: reason" and returns false.  Meant
+% (the octave-parallel package), @qcode{'procfs'} (/proc/self/status
+% with VmHWM), @qcode{'hnn'} or @qcode{'lnn'} (that model kind's API).  Otherwise prints "SKIP: reason" and returns false.  Meant
 % as a %!testif run-time condition (tests only).
 % @end deftypefn
 function ok = hlnn_test_have (what)
@@ -19,6 +19,9 @@ function ok = hlnn_test_have (what)
       ok = exist ('/proc/self/status', 'file') ...
            && ~isempty (strfind (fileread ('/proc/self/status'), 'VmHWM'));
       why = 'no /proc/self/status with VmHWM (not Linux)';
+    case {'hnn', 'lnn'}
+      ok = exist ([what, '_train'], 'file') ~= 0;
+      why = sprintf ('%s_train is not part of this build', what);
     otherwise
       error ('hlnn_test_have: unknown feature %s', what);
   end

@@ -6,7 +6,7 @@
 % @code{model.history.diverged_at} records its step.  Both ways the loop
 % meets a divergence are exercised: inside a chunk of steps, and at the
 % first step of a chunk (the previous chunk is then replayed but its last
-% step); they must agree.
+% step); they must agree.  The same holds for HNN and LNN training.
 % @end deftypefn
 function test_divergence ()
 end
@@ -89,3 +89,35 @@ end
 %! else
 %!   assert (id, 'hlnn:train:diverged');
 %! end
+
+%!function check_kind (m0, train, data, lr)
+%!  % absurd SGD rate: a warning, the model of step diverged_at, no more
+%!  opts = {'Optimizer', 'sgd', 'LearningRate', lr, 'Verbose', false};
+%!  lastwarn ('');
+%!  a = train (m0, data{:}, 'Steps', 300, opts{:});
+%!  [~, id] = lastwarn ();
+%!  assert (id, 'hlnn:train:diverged');
+%!  k = a.history.diverged_at;
+%!  printf ('  %s, sgd rate %g: diverged after %d of 300 steps\n', m0.kind, lr, k);
+%!  assert (k == a.opt.step && k > 1 && k < 300);
+%!  assert (isequal (a.history.step, (1:k)'));
+%!  assert (all (cellfun (@(w) all (isfinite (w(:))), [a.W(:); a.b(:)])));
+%!  lastwarn ('');
+%!  c = train (m0, data{:}, 'Steps', k, opts{:});
+%!  [~, id] = lastwarn ();
+%!  assert (isempty (id));
+%!  assert (isequal (a.W, c.W) && isequal (a.b, c.b) && isequal (a.opt, c.opt));
+%!  b = train (m0, data{:}, 'Steps', 300, opts{:}, 'ChunkSeconds', 0);
+%!  assert (isequal (a.W, b.W) && isequal (a.opt, b.opt) && isequal (a.history.loss, b.history.loss));
+%!endfunction
+
+%!testif ; hlnn_test_have ('hnn')
+%! q = linspace (-2, 2, 64)';
+%! X = [q, cos(q)];
+%! % (with tanh, H saturates and even a rate of 1e4 cannot overflow it)
+%! check_kind (hnn_create (1, [16 16], 'Seed', 1, 'Activation', 'softplus'), ...
+%!             @hnn_train, {X, [X(:, 2), -X(:, 1)]}, 10);
+
+%!testif ; hlnn_test_have ('lnn')
+%! q = linspace (-2, 2, 64)';
+%! check_kind (lnn_create (1, [16 16], 'Seed', 1), @lnn_train, {q, cos(q), -sin(q)}, 1);

@@ -3,7 +3,8 @@
 % A model is a plain struct: @code{save -binary}, @code{-v7} (the MATLAB
 % format) and @code{-text} round-trip it with identical fields (classes,
 % sizes, values, bit for bit), and the loaded model predicts identically
-% and continues training exactly as the original does.
+% and continues training exactly as the original does -- MLP, and HNN
+% (with a learned dissipation rate) and LNN models when present.
 % @end deftypefn
 function test_save_load ()
 end
@@ -30,38 +31,57 @@ end
 %!  end
 %!endfunction
 
-%!shared m, x, y, topts
+%!function roundtrip (m, train, data, predict, eval_args)
+%!  % each format: identical fields, predictions, and continued training
+%!  topts = {'Batch', 32, 'LearningRate', 3e-3, 'Verbose', false};
+%!  for fmt = {'-binary', '-v7', '-text'}
+%!    f = [tempname(), '.mat'];
+%!    unwind_protect
+%!      save (fmt{1}, f, 'm');
+%!      if (strcmp (fmt{1}, '-v7'))
+%!        fid = fopen (f, 'r');
+%!        head = fread (fid, 128, 'uint8=>char')';
+%!        fclose (fid);
+%!        % MATLAB 5 MAT-file header: text, version 0x0100, endian 'IM'
+%!        assert (strncmp (head, 'MATLAB 5.0 MAT-file', 19));
+%!        assert (double (head(125:128)), [0 1 double('IM')]);
+%!      end
+%!      s = load (f);
+%!    unwind_protect_cleanup
+%!      delete (f);
+%!    end_unwind_protect
+%!    same (s.m, m, [m.kind, ' model after save ', fmt{1}]);
+%!    assert (isequal (predict (s.m, eval_args{:}), predict (m, eval_args{:})));
+%!    a = train (m, data{:}, 'Steps', 25, topts{:});
+%!    b = train (s.m, data{:}, 'Steps', 25, topts{:});
+%!    assert (isequal (a.W, b.W) && isequal (a.b, b.b) && isequal (a.opt, b.opt), fmt{1});
+%!    assert (isequal (a.history.loss, b.history.loss), fmt{1});
+%!  end
+%!endfunction
+
+%!shared m, x, y
 %! t = linspace (0, 6, 200)';
 %! x = [sin(t), cos(2 * t)];
 %! y = x(:, 1) .* x(:, 2);
-%! topts = {'Batch', 32, 'LearningRate', 3e-3, 'Verbose', false};
 %! m = mlp_create ([2 16 8 1], 'Seed', 4, 'Activation', 'softplus');
-%! m = mlp_train (m, x, y, 'Steps', 40, topts{:}, 'Validation', {x, y});
+%! m = mlp_train (m, x, y, 'Steps', 40, 'Batch', 32, 'LearningRate', 3e-3, ...
+%!                'Verbose', false, 'Validation', {x, y});
 
 %!test
-%! for fmt = {'-binary', '-v7', '-text'}
-%!   f = [tempname(), '.mat'];
-%!   unwind_protect
-%!     save (fmt{1}, f, 'm');
-%!     if (strcmp (fmt{1}, '-v7'))
-%!       fid = fopen (f, 'r');
-%!       head = fread (fid, 128, 'uint8=>char')';
-%!       fclose (fid);
-%!       % MATLAB 5 MAT-file header: text, version 0x0100, endian 'IM'
-%!       assert (strncmp (head, 'MATLAB 5.0 MAT-file', 19));
-%!       assert (double (head(125:128)), [0 1 double('IM')]);
-%!     end
-%!     s = load (f);
-%!   unwind_protect_cleanup
-%!     delete (f);
-%!   end_unwind_protect
-%!   same (s.m, m, ['model after save ', fmt{1}]);
-%!   assert (isequal (mlp_predict (s.m, x), mlp_predict (m, x)));
-%!   a = mlp_train (m, x, y, 'Steps', 25, topts{:});
-%!   b = mlp_train (s.m, x, y, 'Steps', 25, topts{:});
-%!   assert (isequal (a.W, b.W) && isequal (a.b, b.b) && isequal (a.opt, b.opt), fmt{1});
-%!   assert (isequal (a.history.loss, b.history.loss), fmt{1});
-%! end
+%! roundtrip (m, @mlp_train, {x, y}, @mlp_predict, {x});
+
+%!testif ; hlnn_test_have ('hnn')
+%! % learned dissipation: the extra parameter rho and its rate gamma too
+%! h = hnn_create (1, [12 12], 'Seed', 5, 'Dissipation', 'learned', 'Gamma', 0.2);
+%! dx = [x(:, 2), -x(:, 1)];
+%! h = hnn_train (h, x, dx, 'Steps', 30, 'Batch', 32, 'Verbose', false);
+%! roundtrip (h, @hnn_train, {x, dx}, @hnn_field, {x});
+
+%!testif ; hlnn_test_have ('lnn')
+%! l = lnn_create (1, [12 12], 'Seed', 6);
+%! q = x(:, 1);
+%! l = lnn_train (l, q, x(:, 2), -q, 'Steps', 30, 'Batch', 32, 'Verbose', false);
+%! roundtrip (l, @lnn_train, {q, x(:, 2), -q}, @lnn_accel, {q, x(:, 2)});
 
 %!testif ; hlnn_test_have ('scipy')
 %! % an independent reader of the MATLAB format, when the machine has one:
