@@ -76,6 +76,16 @@ void hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v);
 void hlnn_mex_string (const mxArray *a, const char *name, char *buf,
                       size_t len);
 
+/* Raise the error for a system that hlnn_system_init refused, naming the
+ * argument at fault: the name (unknown system), or the parameters (wrong
+ * count, or a value out of range).  s is scratch space. */
+void hlnn_system_fail (hlnn_system *s, const char *name_arg,
+                       const char *params_arg, const char *name, size_t npar)
+#ifdef __GNUC__
+  __attribute__ ((noreturn))
+#endif
+  ;
+
 /* Read and validate a model struct (argument name 'name' in messages).
  * Uses only mxMalloc, so later argument checks may still raise freely. */
 void hlnn_mex_model_read (const mxArray *s, const char *name,

@@ -107,6 +107,20 @@ hlnn_mex_field (const mxArray *s, const char *field)
 }
 
 void
+hlnn_system_fail (hlnn_system *s, const char *name_arg,
+                  const char *params_arg, const char *name, size_t npar)
+{
+  if (hlnn_system_init (s, name, 0, NULL))
+    hlnn_mex_fail ("system:name", "%s: unknown system '%s'", name_arg, name);
+  if (npar != s->npar)
+    hlnn_mex_fail ("system:params", "%s must hold the %zu parameters of %s, "
+                   "got %zu", params_arg, s->npar, name, npar);
+  hlnn_mex_fail ("system:params", "%s: invalid value for %s (masses, "
+                 "lengths, spring constants must be > 0; g, G, b >= 0)",
+                 params_arg, name);
+}
+
+void
 hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v)
 {
   if (mxGetFieldNumber (s, f) < 0)
