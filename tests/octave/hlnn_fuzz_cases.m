@@ -7,7 +7,9 @@
 % generator per argument, an option-list generator, and its arity.  Every
 % case is that valid call with ONE argument (or option list) replaced by
 % a bad value; the call must raise an error whose identifier starts with
-% @code{hlnn:} and whose message contains @code{C(i).name}.  Arity cases
+% @code{hlnn:} and whose message contains @code{C(i).name} (or one of the
+% names, when it is a cell: e.g. the option and the gateway field it
+% becomes).  Arity cases
 % of .m functions without @code{varargin} (too many inputs or outputs) are
 % rejected by the interpreter itself; they are marked @code{interp} and
 % must raise @code{Octave:invalid-fun-call} naming the function.
@@ -87,6 +89,42 @@ function C = hlnn_fuzz_cases ()
                           {model_lx, data, data_rows}, 2, [3 3 2], 'mex', []);
     end
   end
+  % ---- systems, datasets, derivatives, rollouts (when present) -----------
+  if (exist ('hlnn_system', 'file'))
+    sys = hlnn_system ('spring');
+    X0 = [1 0; 0 0.5];
+    t = [0 0.5 1];
+    mr = mlp_create ([2 4 3 2], 'Seed', 1);   % bad_model needs 3 layers
+    tt = linspace (0, 1, 9)';
+    F{end+1} = fuzz_fn ('hlnn_system', {'spring'}, {'NAME'}, {@bad_system_name}, ...
+                        1, [1 Inf 1], 'm', @bad_system_opts);
+    F{end+1} = fuzz_fn ('hlnn_system_eval', {sys, 'field', X0}, {'SYS', 'WHAT', 'X'}, ...
+                        {@bad_sys, @bad_string, data}, 1, [3 Inf 1], 'm', []);
+    F{end+1} = fuzz_fn ('hlnn_system_eval', {sys, 'sample', 3, 1}, ...
+                        {'SYS', 'WHAT', 'N', 'SEED'}, ...
+                        {@none, @none, @bad_count, @bad_seed}, 1, [], 'm', [], {}, ' (sample)');
+    F{end+1} = fuzz_fn ('hlnn_dataset', {sys}, {'SYS'}, {@bad_sys}, 1, [1 Inf 1], ...
+                        'm', @bad_dataset_opts, {'Trajectories', 2, 'Points', 5});
+    % any numeric class and T x d x K arrays are valid X
+    F{end+1} = fuzz_fn ('hlnn_derivative', {tt, sin(tt)}, {'T', 'X'}, ...
+                        {@bad_times, @(v, nm) [bad_plotdata(v, nm), bad_rows(v, nm)]}, ...
+                        1, [2 Inf 1], 'm', @bad_derivative_opts);
+    F{end+1} = fuzz_fn ('hlnn_energy_drift', {@(Z) sum (Z.^2, 2), rand3(X0), 1}, ...
+                        {'ENERGY', 'XS', 'EREF'}, {@bad_energy_fn, @bad_plotdata, @bad_eref}, ...
+                        3, [2 3 3], 'm', []);
+    F{end+1} = fuzz_fn ('hlnn_rollout', {sys, X0, t}, {'SRC', 'X0', 'T'}, ...
+                        {@bad_src, data, @bad_times}, 3, [3 Inf 3], 'm', @bad_rollout_opts);
+    F{end+1} = fuzz_fn ('hlnn_rollout', {mr, X0, t}, {'SRC', 'X0', 'T'}, ...
+                        {@(v, nm) also_named (bad_model (v, 'model', {'any'}), 'SRC'), @none, @none}, ...
+                        3, [], 'm', [], {}, ' (model)');
+    F{end+1} = fuzz_fn ('hlnn_rollout_mex', {sys, X0, t, struct('method', 'rk4')}, ...
+                        {'source', 'X0', 't', 'opts'}, ...
+                        {@(v, nm) also_named (bad_src (v, nm), {'model', 'system', 'X0'}), ...
+                         data, @bad_times, @bad_rollout_struct}, 2, [4 4 2], 'mex', []);
+    F{end+1} = fuzz_fn ('hlnn_system_mex', {'field', 'spring', [], X0}, ...
+                        {'what', 'name', 'params', 'X'}, ...
+                        {@bad_string, @bad_string, @bad_params, data}, 1, [3 4 1], 'mex', []);
+  end
   % ---- fits, ensembles, sweeps, build, figures ----------------------------
   % valid calls train 2 steps serially; data with an eval part, so that
   % the Predict option is used
@@ -145,14 +183,18 @@ end
 % One function: a valid call and how to break it.  nargs = [min max maxout]
 % (max = Inf for varargin); type 'm' or 'mex'; optgen(name) -> bad option
 % lists appended to the valid call (or []); tail: options appended to the
-% cases of bad positional arguments (default none).
-function f = fuzz_fn (fn, args, names, gens, nout, nargs, type, optgen, tail)
+% cases of bad positional arguments (default none); a second entry for the
+% same function gives a label suffix and nargs = [] (no arity cases).
+function f = fuzz_fn (fn, args, names, gens, nout, nargs, type, optgen, tail, suffix)
   if (nargin < 9)
     tail = {};
   end
+  if (nargin < 10)
+    suffix = '';
+  end
   f = struct ('fn', fn, 'args', {args}, 'names', {names}, 'gens', {gens}, ...
               'nout', nout, 'nargs', nargs, 'type', type, 'optgen', optgen, ...
-              'tail', {tail});
+              'tail', {tail}, 'label', [fn, suffix]);
 end
 
 function C = expand (f)
@@ -163,18 +205,21 @@ function C = expand (f)
     for j = 1:numel (V)
       a = f.args;
       a{k} = V(j).value;
-      C(end+1) = mkcase (sprintf ('%s %s: %s', f.fn, f.names{k}, V(j).label), ...
+      C(end+1) = mkcase (sprintf ('%s %s: %s', f.label, f.names{k}, V(j).label), ...
                          f.fn, [a, f.tail], f.nout, V(j).name, false);
     end
   end
   if (~isempty (f.optgen))
     V = f.optgen ('options');
     for j = 1:numel (V)
-      C(end+1) = mkcase (sprintf ('%s options: %s', f.fn, V(j).label), f.fn, ...
+      C(end+1) = mkcase (sprintf ('%s options: %s', f.label, V(j).label), f.fn, ...
                          [f.args, V(j).value], f.nout, V(j).name, false);
     end
   end
   % arity: too few inputs, too many inputs, too many outputs
+  if (isempty (f.nargs))
+    return;
+  end
   lo = f.nargs(1); hi = f.nargs(2); maxout = f.nargs(3);
   for n = 0:lo-1
     C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, n), f.fn, f.args(1:n), ...
@@ -193,13 +238,13 @@ end
 
 function c = mkcase (label, fn, args, nout, name, interp)
   c = struct ('label', label, 'fn', fn, 'args', {args}, 'nout', nout, ...
-              'name', name, 'interp', interp);
+              'name', {name}, 'interp', interp);
 end
 
 % a list of bad values: v(i).label, v(i).value, v(i).name (what the
 % message must name)
 function V = bad (V, label, value, name)
-  V(end+1) = struct ('label', label, 'value', {value}, 'name', name);
+  V(end+1) = struct ('label', label, 'value', {value}, 'name', {name});
 end
 
 function V = empty_list ()
@@ -323,6 +368,165 @@ function V = bad_hidden (v, nm, allow_empty)
   for i = find (ismember ({V.label}, {'1e12 parameters', '70 layers'}))
     V(i).name = 'sizes';
   end
+end
+
+function V = bad_system_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'q', 1}, 'q');
+  V = bad (V, 'parameter negative', {'m', -1}, {'m', 'parameters'});
+  V = bad (V, 'parameter NaN', {'k', NaN}, 'k');
+  V = bad (V, 'parameter char', {'k', 'a'}, 'k');
+  V = bad (V, 'parameter vector', {'k', [1 2]}, 'k');
+  V = bad (V, 'RadiusRange reversed', {'RadiusRange', [1 0.5]}, 'RadiusRange');
+  V = bad (V, 'RadiusRange scalar', {'RadiusRange', 1}, 'RadiusRange');
+  V = bad (V, 'RadiusRange char', {'RadiusRange', 'ab'}, 'RadiusRange');
+  V = bad (V, 'EnergyRange for a spring', {'EnergyRange', [0 1]}, 'EnergyRange');
+end
+
+function V = bad_system_name (v, nm)
+  V = bad_string (v, nm);     % names are case-insensitive
+  V = V(~strcmp ({V.label}, 'upper case'));
+end
+
+function V = also_named (V, names)
+  for i = 1:numel (V)
+    V(i).name = [cellstr(V(i).name), cellstr(names)];
+  end
+end
+
+function V = bad_sys (sys, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'char', 'spring', nm);
+  V = bad (V, 'a model', mlp_create ([2 3 2]), nm);
+  V = bad (V, 'struct array', [sys, sys], nm);
+  V = bad (V, 'no field name', rmfield (sys, 'name'), nm);
+  V = bad (V, 'name unknown', setf (sys, 'name', 'spring2'), {nm, 'name'});
+  V = bad (V, 'params char', setf (sys, 'params', 'ab'), nm);
+  V = bad (V, 'params one short', setf (sys, 'params', 1), nm);
+  V = bad (V, 'params NaN', setf (sys, 'params', [NaN 1]), nm);
+end
+
+function V = bad_src (sys, nm)
+  V = bad_sys (sys, nm);
+  V = V(~strcmp ({V.label}, 'a model'));
+  V = bad (V, 'a model with 1 output', mlp_create ([2 3 1]), {nm, 'model'});
+  V = bad (V, 'a model with 3 inputs', mlp_create ([3 3 3]), {nm, 'X0'});
+  V = bad (V, 'function handle', @(t, x) x, nm);
+end
+
+function V = bad_times (t, nm)
+  sz = size (t);
+  t = t(:)';
+  V = empty_list ();
+  V = bad (V, 'not increasing', [t(1:2), t(2), t(3:end)], nm);
+  V = bad (V, 'decreasing', fliplr (t(:)'), nm);
+  V = bad (V, 'NaN', setel (t, 2, NaN), nm);
+  V = bad (V, 'Inf', setel (t, numel (t), Inf), nm);
+  V = bad (V, 'complex', t + 1i, nm);
+  V = bad (V, 'char', 'abc', nm);
+  V = bad (V, 'cell', num2cell (t), nm);
+  V = bad (V, 'matrix', [t(:), t(:)], nm);
+  V = bad (V, 'empty', [], nm);
+  for i = 1:numel (V)       % in the valid call's orientation
+    if (isnumeric (V(i).value) && numel (V(i).value) == prod (sz))
+      V(i).value = reshape (V(i).value, sz);
+    end
+  end
+end
+
+function V = bad_derivative_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Smooth', 1}, 'Smooth');
+  V = bad (V, 'Method unknown', {'Method', 'spline'}, 'Method');
+  V = bad (V, 'Method numeric', {'Method', 2}, 'Method');
+  V = bad (V, 'Window even', {'Method', 'sgolay', 'Window', 4}, 'Window');
+  V = bad (V, 'Window NaN', {'Method', 'sgolay', 'Window', NaN}, 'Window');
+  V = bad (V, 'Order too high', {'Method', 'sgolay', 'Window', 5, 'Order', 5}, 'Order');
+  V = bad (V, 'Order negative', {'Method', 'sgolay', 'Window', 5, 'Order', -1}, 'Order');
+end
+
+function V = bad_dataset_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Size', 3}, 'Size');
+  V = bad (V, 'Trajectories 0', {'Trajectories', 0}, 'Trajectories');
+  V = bad (V, 'Trajectories fractional', {'Trajectories', 1.5}, 'Trajectories');
+  V = bad (V, 'Points 2', {'Points', 2}, 'Points');
+  V = bad (V, 'Points char', {'Points', 'a'}, 'Points');
+  V = bad (V, 'TimeSpan reversed', {'TimeSpan', [1 0]}, 'TimeSpan');
+  V = bad (V, 'TimeSpan NaN', {'TimeSpan', [0 NaN]}, 'TimeSpan');
+  V = bad (V, 'Noise negative', {'Noise', -1}, 'Noise');
+  V = bad (V, 'TestFraction 1', {'TestFraction', 1}, 'TestFraction');
+  V = bad (V, 'TestFraction negative', {'TestFraction', -0.1}, 'TestFraction');
+  V = bad (V, 'Seed negative', {'Seed', -1}, 'Seed');
+  V = bad (V, 'Method unknown', {'Method', 'euler'}, 'Method');
+  V = bad (V, 'RelTol negative', {'RelTol', -1}, 'RelTol');
+  V = bad (V, 'Derivative unknown', {'Derivative', 'spline'}, 'Derivative');
+end
+
+function V = bad_energy_fn (f, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'name string', 'sum', nm);
+  V = bad (V, 'cell', {f}, nm);
+  V = bad (V, 'one value for all states', @(Z) 1, nm);
+  V = bad (V, 'a matrix per state', @(Z) Z, nm);
+end
+
+function V = bad_eref (e, nm)
+  V = empty_list ();
+  V = bad (V, 'vector of 3', [1 2 3], nm);
+  V = bad (V, 'char', 'a', nm);
+  V = bad (V, 'cell', {1}, nm);
+  V = bad (V, 'complex', 1i, nm);
+end
+
+function V = bad_rollout_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Tol', 1}, 'Tol');
+  V = bad (V, 'Method unknown', {'Method', 'euler'}, 'Method');
+  V = bad (V, 'Method numeric', {'Method', 4}, 'Method');
+  V = bad (V, 'Step negative', {'Method', 'rk4', 'Step', -0.1}, 'Step');
+  V = bad (V, 'Step NaN', {'Method', 'rk4', 'Step', NaN}, 'Step');
+  V = bad (V, 'Step char', {'Method', 'rk4', 'Step', 'a'}, 'Step');
+  V = bad (V, 'RelTol negative', {'Method', 'rkf45', 'RelTol', -1}, 'RelTol');
+  V = bad (V, 'AbsTol NaN', {'Method', 'rkf45', 'AbsTol', NaN}, 'AbsTol');
+  V = bad (V, 'MaxSteps fractional', {'MaxSteps', 2.5}, {'MaxSteps', 'max_steps'});
+  V = bad (V, 'Independent char', {'Independent', 'yes'}, 'Independent');
+  V = bad (V, 'Solver unknown', {'Method', 'midpoint', 'Solver', 'secant'}, 'Solver');
+  V = bad (V, 'SolveTol negative', {'Method', 'midpoint', 'SolveTol', -1}, 'SolveTol');
+  V = bad (V, 'SolveMaxIter 0', {'Method', 'midpoint', 'SolveMaxIter', 0}, {'SolveMaxIter', 'solve_maxit'});
+end
+
+function V = bad_rollout_struct (o, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, 'opts');
+  V = bad (V, 'struct array', [o, o], 'opts');
+  V = bad (V, 'method unknown', struct ('method', 'euler'), 'method');
+  V = bad (V, 'method numeric', struct ('method', 4), 'method');
+  V = bad (V, 'step negative', struct ('method', 'rk4', 'step', -0.1), 'step');
+  V = bad (V, 'step NaN', struct ('method', 'rk4', 'step', NaN), 'step');
+  V = bad (V, 'step char', struct ('method', 'rk4', 'step', 'a'), 'step');
+  V = bad (V, 'reltol negative', struct ('method', 'rkf45', 'reltol', -1), 'reltol');
+  V = bad (V, 'max_steps 1e300', struct ('max_steps', 1e300), 'max_steps');
+  V = bad (V, 'solver unknown', struct ('method', 'midpoint', 'solver', 'secant'), 'solver');
+  V = bad (V, 'solve_maxit 0', struct ('method', 'midpoint', 'solve_maxit', 0), 'solve_maxit');
+end
+
+function V = bad_params (p, nm)
+  V = empty_list ();
+  V = bad (V, 'one short', 1, nm);
+  V = bad (V, 'one extra', [1 2 3], nm);
+  V = bad (V, 'NaN', [NaN 1], nm);
+  V = bad (V, 'negative mass', [2 -1], nm);
+  V = bad (V, 'char', 'ab', nm);
+  V = bad (V, 'complex', [1 1i], nm);
+  V = bad (V, 'cell', {2, 0.5}, nm);
+end
+
+function A = rand3 (X0)
+  % two short trajectories, time x state x trajectory
+  A = cat (3, [X0; X0 * 0.9], [X0; X0 * 1.1]);
 end
 
 function V = bad_hnn_opts (nm)

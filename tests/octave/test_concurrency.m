@@ -22,17 +22,27 @@ end
 %! unwind_protect
 %!   data = fullfile (d, 'data.mat');
 %!   save ('-binary', data, 'X', 'Y');
+%!   go = fullfile (d, 'go');
 %!   for s = 1:2
 %!     out = fullfile (d, sprintf ('out%d.mat', s));
-%!     code = sprintf (['load (''%s'');\n', 't0 = time ();\n', ...
+%!     % both children load everything, say ready, and wait for 'go', so
+%!     % that their trainings overlap however slowly each one starts
+%!     code = sprintf (['load (''%s'');\n', ...
+%!                      'mlp_train (mlp_create ([2 3 1]), X(1:5, :), Y(1:5), ''Steps'', 1, ''Verbose'', false);\n', ...
+%!                      'fclose (fopen (''%s.ready'', ''w''));\n', ...
+%!                      'while (~exist (''%s'', ''file'')) pause (0.01); end\n', 't0 = time ();\n', ...
 %!                      'm = mlp_train (mlp_create ([2 32 32 1], ''Seed'', %d), X, Y, ', ...
 %!                      '''Steps'', 1500, ''Batch'', 64, ''LearningRate'', 3e-3, ''Verbose'', false);\n', ...
 %!                      't1 = time ();\n', 'save (''-binary'', ''%s.tmp'', ''m'', ''t0'', ''t1'');\n', ...
-%!                      'rename (''%s.tmp'', ''%s'');\n'], data, s, out, out, out);
+%!                      'rename (''%s.tmp'', ''%s'');\n'], data, out, go, s, out, out, out);
 %!     system ([hlnn_test_child(code, 300, 'command'), ' > ', out, '.log 2>&1 &']);
 %!   end
 %!   tw = tic ();
 %!   outs = {fullfile(d, 'out1.mat'), fullfile(d, 'out2.mat')};
+%!   while (~all (cellfun (@(f) exist ([f, '.ready'], 'file') == 2, outs)) && toc (tw) < 240)
+%!     pause (0.01);
+%!   end
+%!   fclose (fopen (go, 'w'));
 %!   while (~all (cellfun (@(f) exist (f, 'file') == 2, outs)) && toc (tw) < 240)
 %!     pause (0.05);
 %!   end
