@@ -24,7 +24,8 @@ function [rc, out] = hlnn_test_child (code, timeout_s, mode)
           fileparts(mfilename ('fullpath'))};
   script = [tempname(), '.m'];
   fid = fopen (script, 'w');
-  fprintf (fid, '%s\n', code);
+  % a child that crashes or is killed must not leave octave-workspace here
+  fprintf (fid, 'crash_dumps_octave_core (false);\n%s\n', code);
   fclose (fid);
   cmd = sprintf ('timeout -s KILL %d "%s" -q --no-window-system --norc', ...
                  timeout_s, octave);
