@@ -125,6 +125,51 @@ function C = hlnn_fuzz_cases ()
                         {'what', 'name', 'params', 'X'}, ...
                         {@bad_string, @bad_string, @bad_params, data}, 1, [3 4 1], 'mex', []);
   end
+  % ---- finance adapters (when present) ------------------------------------
+  if (exist ('fin_split', 'file'))
+    tf = (0:399)' / 260;
+    Pf = 100 * exp (0.05 * sin (tf * 2 * pi * [1 1.5]));
+    prep = fin_phase_space (tf, Pf, 'TrainWindow', [1 300], 'NoiseWarning', false);
+    mf = fin_fit ('mlp', prep, 'Hidden', 4, 'Steps', 2);
+    e1 = sin ((1:50)');
+    e2 = cos ((1:50)');
+    qf = log (Pf(:, 1));
+    bt = {'Models', {'rw'}, 'Horizons', 1, 'Split', {'TrainSize', 250, 'NumFolds', 1}, 'Verbose', false};
+    F{end+1} = fuzz_fn ('fin_split', {100}, {'N'}, {@bad_count}, 1, [1 Inf 1], 'm', ...
+                        @bad_split_opts);
+    F{end+1} = fuzz_fn ('fin_dm_test', {e1, e2, 1}, {'E1', 'E2', 'H'}, ...
+                        {@(v, nm) also_named ([bad_plotdata(v, nm), bad_rows(v, nm)], 'same size'), ...
+                         @(v, nm) also_named ([bad_plotdata(v, nm), bad_rows(v, nm)], 'same size'), ...
+                         @bad_count}, 3, [3 Inf 3], 'm', ...
+                        @(nm) bad1 ([], 'Loss', 'Loss unknown', {'Loss', 'qlike'}));
+    F{end+1} = fuzz_fn ('fin_load_data', {'eustockmarkets', ''}, {'NAME', 'DIR'}, ...
+                        {@bad_system_name, @bad_folder}, 1, [1 2 1], 'm', []);
+    F{end+1} = fuzz_fn ('fin_phase_space', {tf, Pf}, {'T', 'P'}, ...
+                        {@bad_times, @(v, nm) [bad_plotdata(v, nm), bad_rows(v, nm)]}, ...
+                        1, [2 Inf 1], 'm', @bad_phase_opts, {'TrainWindow', [1 300], 'NoiseWarning', false});
+    F{end+1} = fuzz_fn ('fin_baseline', {'rw', qf, [1 100], 150, 1}, ...
+                        {'KIND', 'Q', 'WINDOW', 'ORIGINS', 'HORIZONS'}, ...
+                        {@bad_system_name, @bad_plotdata, @bad_window, @bad_indices, @bad_indices}, ...
+                        2, [5 Inf 2], 'm', []);
+    F{end+1} = fuzz_fn ('fin_fit', {'mlp', prep}, {'KIND', 'PREP'}, ...
+                        {@bad_system_name, @bad_prep}, 1, [2 Inf 1], 'm', @bad_finfit_opts, ...
+                        {'Hidden', 4, 'Steps', 2});
+    F{end+1} = fuzz_fn ('fin_forecast', {mf, prep, 300, 1}, ...
+                        {'MODEL', 'PREP', 'ORIGIN_IDX', 'HORIZONS'}, ...
+                        {@bad_finmodel, @bad_prep, @bad_origin, @bad_indices}, 1, [4 Inf 1], 'm', ...
+                        @(nm) bad1 ([], 'Gamma', 'Gamma negative', {'Gamma', -1}));
+    F{end+1} = fuzz_fn ('fin_inverse', {prep, ones(3, 2)}, {'PREP', 'Z'}, ...
+                        {@bad_prep, @(v, nm) [bad_plotdata(v, nm), bad1(v, nm, 'three columns', ones (3, 3))]}, ...
+                        3, [2 2 3], 'm', []);
+    F{end+1} = fuzz_fn ('fin_scenarios', {mf, prep, [1 0]}, {'MODEL', 'PREP', 'SHOCKS'}, ...
+                        {@bad_finmodel, @bad_prep, @bad_shocks}, 1, [3 Inf 1], 'm', @bad_scen_opts);
+    F{end+1} = fuzz_fn ('fin_backtest', {tf, Pf}, {'T', 'P'}, ...
+                        {@bad_times, @(v, nm) [bad_plotdata(v, nm), bad_rows(v, nm)]}, ...
+                        1, [2 Inf 1], 'm', [], bt);
+    % a placeholder R: only bad values and arity cases use it
+    F{end+1} = fuzz_fn ('fin_allocate', {struct()}, {'R'}, {@bad_backtest_result}, ...
+                        1, [1 Inf 1], 'm', []);
+  end
   % ---- fits, ensembles, sweeps, build, figures ----------------------------
   % valid calls train 2 steps serially; data with an eval part, so that
   % the Predict option is used
@@ -227,10 +272,11 @@ function C = expand (f)
   end
   if (isfinite (hi))
     interp = strcmp (f.type, 'm');
+    pad = repmat ({1}, 1, hi - numel (f.args));   % the valid call may use fewer
     C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, hi + 1), f.fn, ...
-                       [f.args, {1}], f.nout, f.fn, interp);
+                       [f.args, pad, {1}], f.nout, f.fn, interp);
     C(end+1) = mkcase (sprintf ('%s nargin %d', f.fn, hi + 2), f.fn, ...
-                       [f.args, {1, 'x'}], f.nout, f.fn, interp);
+                       [f.args, pad, {1, 'x'}], f.nout, f.fn, interp);
   end
   C(end+1) = mkcase (sprintf ('%s nargout %d', f.fn, maxout + 1), f.fn, ...
                      f.args, maxout + 1, f.fn, strcmp (f.type, 'm'));
@@ -381,6 +427,105 @@ function V = bad_system_opts (nm)
   V = bad (V, 'RadiusRange scalar', {'RadiusRange', 1}, 'RadiusRange');
   V = bad (V, 'RadiusRange char', {'RadiusRange', 'ab'}, 'RadiusRange');
   V = bad (V, 'EnergyRange for a spring', {'EnergyRange', [0 1]}, 'EnergyRange');
+end
+
+function V = bad_split_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Folds', 2}, 'Folds');
+  V = bad (V, 'Method unknown', {'Method', 'shuffle'}, 'Method');
+  V = bad (V, 'Embargo negative', {'Embargo', -1}, 'Embargo');
+  V = bad (V, 'NumFolds 0', {'NumFolds', 0}, 'NumFolds');
+  V = bad (V, 'TrainSize char', {'TrainSize', 'a'}, 'TrainSize');
+  V = bad (V, 'no test rows left', {'TrainSize', 99, 'Embargo', 1}, {'test rows', 'TrainSize'});
+end
+
+function V = bad_phase_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'unknown name', {'Window', 3}, 'Window');
+  V = bad (V, 'TrainWindow reversed', {'TrainWindow', [300 1]}, 'TrainWindow');
+  V = bad (V, 'TrainWindow char', {'TrainWindow', 'ab'}, 'TrainWindow');
+  V = bad (V, 'PeriodsPerYear negative', {'PeriodsPerYear', -1}, 'PeriodsPerYear');
+  V = bad (V, 'NoiseWarning char', {'NoiseWarning', 'no'}, 'NoiseWarning');
+end
+
+function V = bad_window (v, nm)
+  V = empty_list ();
+  V = bad (V, 'reversed', fliplr (v), nm);
+  V = bad (V, 'scalar', 5, nm);
+  V = bad (V, 'NaN', [1 NaN], nm);
+  V = bad (V, 'char', 'ab', nm);
+  V = bad (V, 'beyond the data', [1 1e6], nm);
+end
+
+function V = bad_prep (p, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'struct without fields', struct (), nm);
+  V = bad (V, 'cell', {p}, nm);
+  V = bad (V, 'struct array', [p, p], nm);
+end
+
+function V = bad_finmodel (m, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'kind unknown', struct ('kind', 'gru'), nm);
+  V = bad (V, 'cell', {m}, nm);
+end
+
+function V = bad_finfit_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'Hidden 0', {'Hidden', 0}, 'Hidden');
+  V = bad (V, 'Create numeric', {'Create', 3}, 'Create');
+  V = bad (V, 'Create bad pair', {'Create', {'Init', 'zeros'}}, 'Init');
+  V = bad (V, 'Steps negative', {'Steps', -1}, 'Steps');
+end
+
+function V = bad_folder (v, nm)
+  V = empty_list ();
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'cell', {'data'}, nm);
+  V = bad (V, 'struct', struct (), nm);
+  V = bad (V, 'two rows', ['ab'; 'cd'], nm);
+end
+
+function V = bad_indices (v, nm)
+  % vectors of indices are valid: these are not
+  V = bad_count (v, nm);
+  V = V(~strcmp ({V.label}, 'vector'));
+  V = bad (V, 'vector with a zero', [1 0], nm);
+end
+
+function V = bad_origin (v, nm)
+  V = empty_list ();
+  V = bad (V, 'beyond the data', 401, nm);
+  V = bad (V, 'zero', 0, nm);
+  V = bad (V, 'fractional', 300.5, nm);
+  V = bad (V, 'NaN', NaN, nm);
+  V = bad (V, 'char', 'a', nm);
+end
+
+function V = bad_shocks (v, nm)
+  V = empty_list ();
+  V = bad (V, 'three columns', [1 2 3], nm);
+  V = bad (V, 'NaN', [NaN 0], nm);
+  V = bad (V, 'char', 'ab', nm);
+  V = bad (V, 'cell', {1, 0}, nm);
+  V = bad (V, 'complex', [1i 0], nm);
+end
+
+function V = bad_scen_opts (nm)
+  V = empty_list ();
+  V = bad (V, 'Origin beyond', {'Origin', 2}, 'Origin');
+  V = bad (V, 'Labels too many', {'Labels', {'a', 'b'}}, 'Labels');
+  V = bad (V, 'unknown name', {'Shock', 1}, 'Shock');
+end
+
+function V = bad_backtest_result (v, nm)
+  V = empty_list ();
+  V = bad (V, 'struct without fields', struct (), nm);
+  V = bad (V, 'double', 3, nm);
+  V = bad (V, 'char', 'R', nm);
+  V = bad (V, 'cell', {}, nm);
 end
 
 function V = bad_system_name (v, nm)
