@@ -42,9 +42,7 @@
 % @seealso{fin_backtest}
 % @end deftypefn
 function A = fin_allocate (R, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'fin_allocate');
   o = hlnn_options (struct ('Horizon', [], 'Method', 'meanvar', 'Models', {{}}, ...
                             'Cap', 0.5, 'LongOnly', true, 'RiskAversion', 1, ...
                             'Cost', 0.001, 'CovWindow', 60, 'Verbose', true), ...

@@ -82,14 +82,16 @@
 % @seealso{fin_split, fin_phase_space, fin_fit, fin_forecast, fin_baseline, fin_dm_test, fin_allocate}
 % @end deftypefn
 function R = fin_backtest (t, P, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'fin_backtest');
   defaults = struct ('Models', {{}}, 'Horizons', [1 5 20], 'Folds', [], ...
                      'Split', {{}}, 'PhaseSpace', {{}}, 'Fit', {{}}, 'Gamma', [], ...
                      'Baseline', {{}}, 'QLIKE', false, 'DMLag', [], ...
                      'Names', {{}}, 'Verbose', true);
   o = hlnn_options (defaults, 'fin', 'fin_backtest', varargin);
+  % fin_phase_space checks the values; the shape is needed before that
+  if (~isnumeric (P) || ~isreal (P) || ndims (P) ~= 2 || size (P, 1) < 3)
+    error ('hlnn:fin:data', 'fin_backtest: P must be a real T x n matrix of prices, T >= 3');
+  end
   T = size (P, 1);
   n = size (P, 2);
   models = model_list (o.Models);

@@ -49,9 +49,7 @@
 % @seealso{fin_backtest, fin_dm_test}
 % @end deftypefn
 function [Qh, par] = fin_baseline (kind, q, window, origins, horizons, varargin)
-  if (nargin < 5)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 5, Inf, 'fin_baseline');
   o = hlnn_options (struct ('Log', true, 'Lambda', 0.94, 'EWMAInput', [], 'HARWindows', [1 5 22], ...
                             'PeriodsPerYear', 1), 'fin', 'fin_baseline', varargin);
   kinds = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har'};
@@ -72,16 +70,14 @@ function [Qh, par] = fin_baseline (kind, q, window, origins, horizons, varargin)
   if (any (any (~isfinite (q(a:b, :)))))
     error ('hlnn:fin:data', 'fin_baseline: Q must be finite on the fitting window');
   end
-  origins = origins(:);
-  if (~isnumeric (origins) || isempty (origins) || any (origins ~= fix (origins)) ...
-      || any (origins < 1) || any (origins > T))
+  if (~is_index (origins, T))
     error ('hlnn:fin:origin', 'fin_baseline: ORIGINS must be row indices of Q');
   end
-  horizons = horizons(:)';
-  if (~isnumeric (horizons) || isempty (horizons) || any (horizons ~= fix (horizons)) ...
-      || any (horizons < 1))
-    error ('hlnn:fin:horizon', 'fin_baseline: HORIZONS must be positive integers');
+  origins = origins(:);
+  if (~is_index (horizons, 1e5))
+    error ('hlnn:fin:horizon', 'fin_baseline: HORIZONS must be positive integers (at most 1e5)');
   end
+  horizons = horizons(:)';
   K = numel (origins);
   H = numel (horizons);
   hmax = max (horizons);
@@ -197,6 +193,12 @@ function F = har_features (q, rows, w)
   for i = 1:numel (w)
     F(:, :, i) = (cs(rows + 1, :) - cs(rows + 1 - w(i), :)) / w(i);
   end
+end
+
+% a non-empty real full vector of integers in [1, hi]
+function ok = is_index (x, hi)
+  ok = isnumeric (x) && isreal (x) && ~issparse (x) && ~isempty (x) && isvector (x) ...
+       && all (isfinite (x)) && all (x == fix (x)) && all (x >= 1) && all (x <= hi);
 end
 
 function need (ok, msg)

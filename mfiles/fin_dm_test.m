@@ -29,15 +29,14 @@
 % @seealso{fin_backtest}
 % @end deftypefn
 function [stat, p, info] = fin_dm_test (e1, e2, h, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'fin_dm_test');
   o = hlnn_options (struct ('Loss', 'se', 'Lag', []), 'fin', 'fin_dm_test', varargin);
   if (~isnumeric (e1) || ~isnumeric (e2) || ~isreal (e1) || ~isreal (e2) ...
       || ndims (e1) ~= 2 || ~isequal (size (e1), size (e2)))
     error ('hlnn:fin:data', 'fin_dm_test: E1 and E2 must be real matrices of the same size');
   end
-  if (~isnumeric (h) || ~isscalar (h) || h ~= fix (h) || h < 1)
+  if (~isnumeric (h) || ~isscalar (h) || ~isreal (h) || issparse (h) || ~isfinite (h) ...
+      || h ~= fix (h) || h < 1 || h > numel (e1))
     error ('hlnn:fin:horizon', 'fin_dm_test: H must be a positive integer');
   end
   switch (lower (o.Loss))

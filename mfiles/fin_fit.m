@@ -38,9 +38,7 @@
 % @seealso{fin_phase_space, fin_forecast, fin_backtest}
 % @end deftypefn
 function model = fin_fit (kind, prep, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'fin_fit');
   o = hlnn_options (struct ('Hidden', [32 32], 'Activation', '', 'Steps', 500, ...
                             'LearningRate', 1e-3, 'Batch', Inf, 'WeightDecay', 0, ...
                             'Seed', 1, 'Verbose', false, 'Create', {{}}), ...
@@ -50,7 +48,7 @@ function model = fin_fit (kind, prep, varargin)
     error ('hlnn:fin:model', 'fin_fit: KIND must be one of: %s', strjoin (kinds, ', '));
   end
   kind = lower (kind);
-  if (~isstruct (prep) || ~isfield (prep, 'train_rows') || ~isfield (prep, 'X'))
+  if (~isstruct (prep) || ~isscalar (prep) || ~isfield (prep, 'train_rows') || ~isfield (prep, 'X'))
     error ('hlnn:fin:prep', 'fin_fit: PREP must come from fin_phase_space');
   end
   rows = prep.train_rows;

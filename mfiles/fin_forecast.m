@@ -29,26 +29,22 @@
 % @seealso{fin_fit, fin_phase_space, fin_backtest, fin_scenarios}
 % @end deftypefn
 function F = fin_forecast (model, prep, origin_idx, horizons, varargin)
-  if (nargin < 4)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 4, Inf, 'fin_forecast');
   o = hlnn_options (struct ('Gamma', 0, 'Substeps', 1), 'fin', 'fin_forecast', varargin);
   fin_check_model (model, prep, 'fin_forecast');
-  origins = origin_idx(:);
   T = size (prep.X, 1);
-  if (~isnumeric (origins) || isempty (origins) || any (origins ~= fix (origins)) ...
-      || any (origins < 1) || any (origins > T))
+  if (~is_index (origin_idx, T))
     error ('hlnn:fin:origin', 'fin_forecast: ORIGIN_IDX must be row indices of PREP');
   end
+  origins = origin_idx(:);
   if (~all (prep.valid(origins)))
     error ('hlnn:fin:origin', 'fin_forecast: origin row %d has no valid state', ...
            origins(find (~prep.valid(origins), 1)));
   end
-  horizons = horizons(:)';
-  if (~isnumeric (horizons) || isempty (horizons) || any (horizons ~= fix (horizons)) ...
-      || any (horizons < 1))
-    error ('hlnn:fin:horizon', 'fin_forecast: HORIZONS must be positive integers');
+  if (~is_index (horizons, 1e5))
+    error ('hlnn:fin:horizon', 'fin_forecast: HORIZONS must be positive integers (at most 1e5)');
   end
+  horizons = horizons(:)';
   g = o.Gamma;
   if (~isnumeric (g) || ~isscalar (g) || ~(g >= 0) || ~isfinite (g))
     error ('hlnn:fin:option', 'fin_forecast: Gamma must be a finite number >= 0');
@@ -72,6 +68,12 @@ function F = fin_forecast (model, prep, origin_idx, horizons, varargin)
   F.state = Z(:, :, horizons);
   [F.level, F.q] = fin_inverse (prep, F.state);
   F.t = bsxfun (@plus, prep.t(origins), horizons * prep.norm.dt);
+end
+
+% a non-empty real full vector of integers in [1, hi]
+function ok = is_index (x, hi)
+  ok = isnumeric (x) && isreal (x) && ~issparse (x) && ~isempty (x) && isvector (x) ...
+       && all (isfinite (x)) && all (x == fix (x)) && all (x >= 1) && all (x <= hi);
 end
 
 %!shared prep, m

@@ -12,14 +12,12 @@
 % @seealso{fin_phase_space, fin_forecast}
 % @end deftypefn
 function [L, q, v] = fin_inverse (prep, Z)
-  if (nargin ~= 2)
-    print_usage ();
-  end
-  if (~isstruct (prep) || ~isfield (prep, 'norm') || ~isfield (prep, 'n'))
+  hlnn_check_nargin (nargin, 2, 2, 'fin_inverse');
+  if (~isstruct (prep) || ~isscalar (prep) || ~isfield (prep, 'norm') || ~isfield (prep, 'n'))
     error ('hlnn:fin:prep', 'fin_inverse: PREP must come from fin_phase_space');
   end
   n = prep.n;
-  if (~isnumeric (Z) || ~isreal (Z) || (size (Z, 2) ~= n && size (Z, 2) ~= 2 * n))
+  if (~isnumeric (Z) || ~isreal (Z) || ndims (Z) > 3 || (size (Z, 2) ~= n && size (Z, 2) ~= 2 * n))
     error ('hlnn:fin:data', 'fin_inverse: Z must be real with %d or %d columns', n, 2 * n);
   end
   sz = size (Z);

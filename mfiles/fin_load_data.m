@@ -28,16 +28,16 @@
 % @seealso{fin_phase_space, fin_backtest}
 % @end deftypefn
 function D = fin_load_data (name, dir)
-  if (nargin < 1 || nargin > 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, 2, 'fin_load_data');
   sets = {'eustockmarkets', 'ust-tcm-monthly'};
-  if (~ischar (name) || ~any (strcmpi (name, sets)))
+  if (~ischar (name) || size (name, 1) ~= 1 || ~any (strcmpi (name, sets)))
     error ('hlnn:fin:data', 'fin_load_data: NAME must be one of: %s', strjoin (sets, ', '));
   end
   name = lower (name);
   if (nargin < 2)
     dir = '';
+  elseif (~ischar (dir) || size (dir, 1) > 1)
+    error ('hlnn:fin:data', 'fin_load_data: DIR must be a folder name');
   end
   if (strcmp (name, 'eustockmarkets'))
     file = locate (name, 'EuStockMarkets.csv', dir);

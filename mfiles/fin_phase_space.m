@@ -81,9 +81,7 @@
 % @seealso{fin_inverse, fin_split, fin_forecast, fin_backtest}
 % @end deftypefn
 function prep = fin_phase_space (t, P, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'fin_phase_space');
   defaults = struct ('Log', true, 'PeriodsPerYear', [], 'VelocityWindow', 5, ...
                      'VelocityOrder', 1, 'LabelMethod', 'central', ...
                      'LabelWindow', 5, 'LabelOrder', 2, 'TrainWindow', [], ...
@@ -240,8 +238,12 @@ function check_inputs (t, P, opts)
   if (any (isinf (P(:))))
     error ('hlnn:fin:data', 'fin_phase_space: P must not contain Inf (NaN marks a missing value)');
   end
-  if (~(islogical (opts.Log) || isnumeric (opts.Log)) || ~isscalar (opts.Log))
-    error ('hlnn:fin:option', 'fin_phase_space: Log must be true or false');
+  flags = {'Log', 'NoiseWarning'};
+  for k = 1:numel (flags)
+    v = opts.(flags{k});
+    if (~(islogical (v) || isnumeric (v)) || ~isscalar (v) || ~isreal (v) || isnan (v))
+      error ('hlnn:fin:option', 'fin_phase_space: %s must be true or false', flags{k});
+    end
   end
   if (opts.Log && any (P(~isnan (P)) <= 0))
     error ('hlnn:fin:domain', 'fin_phase_space: P must be positive when Log is true');

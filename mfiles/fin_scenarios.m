@@ -26,9 +26,7 @@
 % @seealso{fin_fit, fin_forecast, fin_backtest}
 % @end deftypefn
 function S = fin_scenarios (model, prep, shocks, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'fin_scenarios');
   o = hlnn_options (struct ('Origin', [], 'Horizon', 20, 'Gamma', 0, 'Labels', {{}}, ...
                             'Substeps', 1), 'fin', 'fin_scenarios', varargin);
   fin_check_model (model, prep, 'fin_scenarios');

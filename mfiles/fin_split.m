@@ -37,10 +37,9 @@
 % @seealso{fin_backtest, fin_phase_space}
 % @end deftypefn
 function folds = fin_split (n, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
-  if (~isnumeric (n) || ~isscalar (n) || n ~= fix (n) || n < 3)
+  hlnn_check_nargin (nargin, 1, Inf, 'fin_split');
+  if (~isnumeric (n) || ~isscalar (n) || ~isreal (n) || ~isfinite (n) || n ~= fix (n) ...
+      || n < 3 || n > 2^31)
     error ('hlnn:fin:split', 'fin_split: N must be an integer >= 3');
   end
   defaults = struct ('Method', 'expanding', 'TrainSize', 0.5, 'TestSize', [], ...

@@ -12,9 +12,6 @@
 % @seealso{mlp_create, hnn_create, lnn_create}
 % @end deftypefn
 function info = hlnn (nthreads)
-  if (nargin > 1)
-    print_usage ();
-  end
   if (nargin == 1)
     s = hlnn_info_mex (nthreads);
   else

@@ -200,7 +200,7 @@ function [core, gateways, incdirs, stubs] = find_sources (src, wanted)
     keep = ismember (names, wanted);
     missing = setdiff (wanted, names);
     if (~isempty (missing))
-      error ('hlnn:build:source', 'hlnn_build_mex: no gateway named %s', ...
+      error ('hlnn:build:source', 'hlnn_build_mex: Gateways: no gateway named %s', ...
              strjoin (missing, ', '));
     end
     gateways = gateways(keep);

@@ -59,13 +59,9 @@
 % @seealso{hlnn_system, hlnn_derivative, hlnn_rollout}
 % @end deftypefn
 function data = hlnn_dataset (sys, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
-  if (~isstruct (sys) || ~isscalar (sys) || ~isfield (sys, 'kind') ...
-      || ~strcmp (sys.kind, 'system'))
-    error ('hlnn:dataset:system', 'hlnn_dataset: SYS must be made by hlnn_system');
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'hlnn_dataset');
+  hlnn_check_system (sys, 'SYS', 'hlnn_dataset', 'hlnn:dataset:system', ...
+                     {'param_names', 'sampler', 'dataset'});
   defaults = sys.dataset;
   defaults.Seed = 0;
   defaults.Method = 'rk8pd';

@@ -34,9 +34,7 @@
 % @seealso{hlnn_dataset}
 % @end deftypefn
 function dX = hlnn_derivative (t, X, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'hlnn_derivative');
   if (~isnumeric (t) || ~isvector (t) || ~isreal (t) || any (~isfinite (t)))
     error ('hlnn:derivative:time', 'hlnn_derivative: T must be a real finite vector');
   end

@@ -18,9 +18,7 @@
 % @seealso{hlnn_rollout, hlnn_system}
 % @end deftypefn
 function [mse, drift, E] = hlnn_energy_drift (energy, Xs, Eref)
-  if (nargin < 2 || nargin > 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, 3, 'hlnn_energy_drift');
   if (isstruct (energy) && isscalar (energy) && isfield (energy, 'energy'))
     efun = energy.energy;
   elseif (isa (energy, 'function_handle'))

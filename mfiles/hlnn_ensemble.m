@@ -97,15 +97,13 @@
 % @seealso{hlnn_fit, hlnn_sweep, parcellfun, netcellfun, pconnect}
 % @end deftypefn
 function [R, S] = hlnn_ensemble (make_model, data, seeds, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'hlnn_ensemble');
   opts = hlnn_options (hlnn_exec_defaults (), 'ensemble', 'hlnn_ensemble', varargin);
   if (~isa (make_model, 'function_handle'))
     error ('hlnn:ensemble:model', 'hlnn_ensemble: MAKE_MODEL must be a function handle');
   end
   hlnn_fit_data (data, 'hlnn_ensemble');
-  if (~isnumeric (seeds) || ~isvector (seeds) || any (seeds < 0) ...
+  if (~isnumeric (seeds) || ~isreal (seeds) || ~isvector (seeds) || any (seeds < 0) ...
       || any (seeds ~= fix (seeds)) || any (seeds >= 2^32))
     error ('hlnn:ensemble:seeds', 'hlnn_ensemble: SEEDS must be a vector of integers in [0, 2^32)');
   end

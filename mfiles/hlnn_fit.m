@@ -61,9 +61,7 @@
 % @seealso{hlnn_ensemble, hlnn_sweep, mlp_train, hnn_train, lnn_train}
 % @end deftypefn
 function r = hlnn_fit (model, data, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'hlnn_fit');
   opts = hlnn_options (struct ('TrainOptions', {{}}, 'Train', 'auto', ...
                                'Predict', 'auto', 'Energy', 'auto', 'Threads', []), ...
                        'fit', 'hlnn_fit', varargin);

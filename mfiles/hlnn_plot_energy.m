@@ -31,9 +31,7 @@
 % @seealso{hlnn_plot_phase, hlnn_plot_history}
 % @end deftypefn
 function ax_out = hlnn_plot_energy (t, E, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, Inf, 'hlnn_plot_energy');
   opts = hlnn_plot_options (struct ('Drift', false), 'hlnn_plot_energy', varargin);
   if (~isnumeric (t) || ~isreal (t) || ~isvector (t) || isempty (t))
     error ('hlnn:plot:data', 'hlnn_plot_energy: T must be a non-empty real vector of times');

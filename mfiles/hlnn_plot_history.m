@@ -32,9 +32,7 @@
 % @seealso{hlnn_plot_phase, hlnn_plot_energy, mlp_train, hlnn_ensemble}
 % @end deftypefn
 function ax_out = hlnn_plot_history (models, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'hlnn_plot_history');
   opts = hlnn_plot_options (struct (), 'hlnn_plot_history', varargin);
   models = model_list (models);
   if (~isempty (opts.Names) && numel (opts.Names) ~= numel (models))

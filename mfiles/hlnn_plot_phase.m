@@ -36,9 +36,7 @@
 % @seealso{hlnn_plot_energy, hlnn_plot_history, hlnn_rollout}
 % @end deftypefn
 function ax_out = hlnn_plot_phase (Xs, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'hlnn_plot_phase');
   Xref = [];
   if (~isempty (varargin) && isnumeric (varargin{1}))
     Xref = varargin{1};

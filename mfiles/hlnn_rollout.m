@@ -68,9 +68,7 @@
 % @seealso{hlnn_system, hlnn_energy_drift, hlnn_dataset}
 % @end deftypefn
 function [T, Xs, stats] = hlnn_rollout (src, X0, t, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'hlnn_rollout');
   if (~isstruct (src) || ~isscalar (src) || ~isfield (src, 'kind') ...
       || ~ischar (src.kind))
     error ('hlnn:rollout:source', ['hlnn_rollout: SRC must be a system struct ' ...
@@ -114,6 +112,7 @@ function [T, Xs, stats] = hlnn_rollout (src, X0, t, varargin)
               'solver', lower (opts.Solver), 'solve_tol', double (opts.SolveTol), ...
               'solve_maxit', double (opts.SolveMaxIter));
   if (strcmp (src.kind, 'system'))
+    hlnn_check_system (src, 'SRC', 'hlnn_rollout', 'hlnn:rollout:source');
     core = struct ('kind', 'system', 'name', src.name, 'params', src.params);
   else
     core = src;

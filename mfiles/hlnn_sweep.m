@@ -47,9 +47,7 @@
 % @seealso{hlnn_ensemble, hlnn_fit, parcellfun, netcellfun}
 % @end deftypefn
 function R = hlnn_sweep (grid, make_model, data, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'hlnn_sweep');
   opts = hlnn_options (hlnn_exec_defaults (), 'sweep', 'hlnn_sweep', varargin);
   if (~isa (make_model, 'function_handle'))
     error ('hlnn:sweep:model', 'hlnn_sweep: MAKE_MODEL must be a function handle');

@@ -81,9 +81,7 @@
 % @seealso{hlnn_system_eval, hlnn_rollout, hlnn_dataset}
 % @end deftypefn
 function sys = hlnn_system (name, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'hlnn_system');
   names = {'spring', 'pendulum', 'double_pendulum', 'two_body', ...
            'three_body', 'henon_heiles', 'damped_spring'};
   if (~ischar (name) || size (name, 1) ~= 1 || ~any (strcmpi (name, names)))

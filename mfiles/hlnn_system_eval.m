@@ -25,13 +25,8 @@
 % @seealso{hlnn_system}
 % @end deftypefn
 function Y = hlnn_system_eval (sys, what, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
-  if (~isstruct (sys) || ~isscalar (sys) || ~isfield (sys, 'kind') ...
-      || ~strcmp (sys.kind, 'system'))
-    error ('hlnn:system:type', 'hlnn_system_eval: SYS must be made by hlnn_system');
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'hlnn_system_eval');
+  hlnn_check_system (sys, 'SYS', 'hlnn_system_eval', 'hlnn:system:type');
   if (~ischar (what))
     error ('hlnn:system:what', 'hlnn_system_eval: WHAT must be a string');
   end
@@ -58,9 +53,7 @@ function Y = hlnn_system_eval (sys, what, varargin)
         Y = F(:, sys.n+1:end);
       end
     case 'sample'
-      if (numel (varargin) ~= 2)
-        print_usage ();
-      end
+      hlnn_check_nargin (nargin, 4, 4, 'hlnn_system_eval');
       Y = sample (sys, varargin{1}, varargin{2});
     otherwise
       error ('hlnn:system:what', ['hlnn_system_eval: unknown WHAT ''%s'' ' ...
@@ -69,10 +62,12 @@ function Y = hlnn_system_eval (sys, what, varargin)
 end
 
 function X0 = sample (sys, N, seed)
-  if (~isnumeric (N) || ~isscalar (N) || N < 1 || N ~= fix (N))
-    error ('hlnn:system:sample', 'hlnn_system_eval: N must be a positive integer');
+  % at most 1e8 states: a state costs a few microseconds to draw
+  if (~isnumeric (N) || ~isscalar (N) || ~isreal (N) || issparse (N) || ~(N >= 1) ...
+      || N ~= fix (N) || N > 1e8)
+    error ('hlnn:system:sample', 'hlnn_system_eval: N must be a positive integer (at most 1e8)');
   end
-  if (~isnumeric (seed) || ~isscalar (seed) || seed < 0 || seed ~= fix (seed) ...
+  if (~isnumeric (seed) || ~isscalar (seed) || ~isreal (seed) || seed < 0 || seed ~= fix (seed) ...
       || seed >= 2^32)
     error ('hlnn:system:seed', 'hlnn_system_eval: SEED must be an integer in [0, 2^32)');
   end

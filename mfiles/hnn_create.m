@@ -50,10 +50,8 @@
 % @seealso{hnn_train, hnn_field, hnn_energy, mlp_create}
 % @end deftypefn
 function model = hnn_create (n, hidden, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
-  if (~isnumeric (n) || ~isreal (n) || ~isscalar (n) || ~isfinite (n) ...
+  hlnn_check_nargin (nargin, 2, Inf, 'hnn_create');
+  if (~isnumeric (n) || ~isreal (n) || issparse (n) || ~isscalar (n) || ~isfinite (n) ...
       || n < 1 || n ~= fix (n) || n > 1e5)
     error ('hlnn:hnn:size', 'hnn_create: N (degrees of freedom) must be a positive integer');
   end

@@ -7,9 +7,7 @@
 % @seealso{hnn_create, hnn_train, hnn_field}
 % @end deftypefn
 function H = hnn_energy (model, X)
-  if (nargin ~= 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, 2, 'hnn_energy');
   hlnn_check_model (model, 'hnn', 'hnn_energy');
   hlnn_check_data (X, 'X', 2 * model.n, [], 'hnn', 'hnn_energy');
   H = hlnn_hnn_energy_mex (model, X);

@@ -16,9 +16,7 @@
 % @seealso{hnn_create, hnn_train, hnn_energy}
 % @end deftypefn
 function dX = hnn_field (model, X)
-  if (nargin ~= 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, 2, 'hnn_field');
   hlnn_check_model (model, 'hnn', 'hnn_field');
   hlnn_check_data (X, 'X', 2 * model.n, [], 'hnn', 'hnn_field');
   dX = hlnn_hnn_field_mex (model, X);

@@ -44,9 +44,7 @@
 % @seealso{hnn_create, hnn_field, hnn_energy, mlp_train}
 % @end deftypefn
 function model = hnn_train (model, X, dX, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'hnn_train');
   hlnn_check_model (model, 'hnn', 'hnn_train');
   d = 2 * model.n;
   hlnn_check_data (X, 'X', d, [], 'hnn', 'hnn_train');

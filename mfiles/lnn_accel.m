@@ -24,9 +24,7 @@
 % @seealso{lnn_create, lnn_train, lnn_lagrangian, lnn_energy}
 % @end deftypefn
 function [Qdd, info] = lnn_accel (model, Q, Qd)
-  if (nargin ~= 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, 3, 'lnn_accel');
   hlnn_check_model (model, 'lnn', 'lnn_accel');
   hlnn_check_data (Q, 'Q', model.n, [], 'lnn', 'lnn_accel');
   hlnn_check_data (Qd, 'Qd', model.n, size (Q, 1), 'lnn', 'lnn_accel');

@@ -52,10 +52,8 @@
 % @seealso{lnn_train, lnn_accel, lnn_lagrangian, lnn_energy, hnn_create, mlp_create}
 % @end deftypefn
 function model = lnn_create (n, hidden, varargin)
-  if (nargin < 2)
-    print_usage ();
-  end
-  if (~isnumeric (n) || ~isreal (n) || ~isscalar (n) || ~isfinite (n) ...
+  hlnn_check_nargin (nargin, 2, Inf, 'lnn_create');
+  if (~isnumeric (n) || ~isreal (n) || issparse (n) || ~isscalar (n) || ~isfinite (n) ...
       || n < 1 || n ~= fix (n) || n > 1e5)
     error ('hlnn:lnn:size', 'lnn_create: N must be a positive integer (degrees of freedom)');
   end

@@ -11,9 +11,7 @@
 % @seealso{lnn_lagrangian, lnn_accel, lnn_create}
 % @end deftypefn
 function E = lnn_energy (model, Q, Qd)
-  if (nargin ~= 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, 3, 'lnn_energy');
   hlnn_check_model (model, 'lnn', 'lnn_energy');
   hlnn_check_data (Q, 'Q', model.n, [], 'lnn', 'lnn_energy');
   hlnn_check_data (Qd, 'Qd', model.n, size (Q, 1), 'lnn', 'lnn_energy');

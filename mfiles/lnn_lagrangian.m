@@ -9,9 +9,7 @@
 % @seealso{lnn_energy, lnn_accel, lnn_create}
 % @end deftypefn
 function L = lnn_lagrangian (model, Q, Qd)
-  if (nargin ~= 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, 3, 'lnn_lagrangian');
   hlnn_check_model (model, 'lnn', 'lnn_lagrangian');
   hlnn_check_data (Q, 'Q', model.n, [], 'lnn', 'lnn_lagrangian');
   hlnn_check_data (Qd, 'Qd', model.n, size (Q, 1), 'lnn', 'lnn_lagrangian');

@@ -41,9 +41,7 @@
 % @seealso{lnn_create, lnn_accel, mlp_train, hnn_train}
 % @end deftypefn
 function model = lnn_train (model, Q, Qd, Qdd, varargin)
-  if (nargin < 4)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 4, Inf, 'lnn_train');
   hlnn_check_model (model, 'lnn', 'lnn_train');
   n = model.n;
   hlnn_check_data (Q, 'Q', n, [], 'lnn', 'lnn_train');

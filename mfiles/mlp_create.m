@@ -34,10 +34,9 @@
 % @seealso{mlp_train, mlp_predict, hnn_create, lnn_create}
 % @end deftypefn
 function model = mlp_create (sizes, varargin)
-  if (nargin < 1)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 1, Inf, 'mlp_create');
   hlnn_check_sizes (sizes, 'SIZES', 'mlp', 'mlp_create', false);
+  sizes = double (sizes);
   if (numel (sizes) < 2)
     error ('hlnn:mlp:size', 'mlp_create: SIZES needs at least an input and an output width');
   end
@@ -45,7 +44,7 @@ function model = mlp_create (sizes, varargin)
                        'mlp', 'mlp_create', varargin);
   check_create_opts (opts);
   model = hlnn_model_new ('mlp', sizes(:)', lower (opts.Activation), ...
-                          lower (opts.Init), opts.Seed, sizes(1), opts);
+                          lower (opts.Init), double (opts.Seed), sizes(1), opts);
 end
 
 function check_create_opts (opts)
@@ -58,7 +57,7 @@ function check_create_opts (opts)
   if (~ischar (opts.Init) || ~any (strcmpi (opts.Init, inits)))
     error ('hlnn:mlp:init', 'mlp_create: Init must be one of: %s', strjoin (inits, ', '));
   end
-  if (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) || opts.Seed < 0 ...
+  if (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) || ~isreal (opts.Seed) || opts.Seed < 0 ...
       || opts.Seed ~= fix (opts.Seed) || opts.Seed >= 2^32)
     error ('hlnn:mlp:seed', 'mlp_create: Seed must be an integer in [0, 2^32)');
   end
@@ -90,6 +89,7 @@ end
 %!error <Activation> mlp_create ([2 3 1], 'Activation', 'cube')
 %!error <Seed> mlp_create ([2 3 1], 'Seed', -1)
 %!error <Invalid call> mlp_create ()
+%!error id=hlnn:arg:nargin mlp_create ()
 
 %!demo
 %! model = mlp_create ([1 16 1], 'Seed', 3);

@@ -5,9 +5,7 @@
 % @seealso{mlp_create, mlp_train}
 % @end deftypefn
 function Y = mlp_predict (model, X)
-  if (nargin ~= 2)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 2, 2, 'mlp_predict');
   hlnn_check_model (model, 'mlp', 'mlp_predict');
   hlnn_check_data (X, 'X', model.sizes(1), [], 'mlp', 'mlp_predict');
   Y = hlnn_mlp_forward_mex (model, X);
@@ -36,6 +34,7 @@ end
 %!error <real full double> mlp_predict (mlp_create ([2 4 1]), single (ones (3, 2)))
 %!error <model struct> mlp_predict (3, ones (3, 2))
 %!error <Invalid call> mlp_predict (mlp_create ([2 4 1]))
+%!error id=hlnn:arg:nargin mlp_predict ()
 
 %!demo
 %! m = mlp_create ([1 8 1], 'Seed', 1);

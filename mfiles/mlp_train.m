@@ -34,14 +34,15 @@
 % @seealso{mlp_create, mlp_predict, hnn_train, lnn_train}
 % @end deftypefn
 function model = mlp_train (model, X, Y, varargin)
-  if (nargin < 3)
-    print_usage ();
-  end
+  hlnn_check_nargin (nargin, 3, Inf, 'mlp_train');
   hlnn_check_model (model, 'mlp', 'mlp_train');
   hlnn_check_data (X, 'X', model.sizes(1), [], 'mlp', 'mlp_train');
   hlnn_check_data (Y, 'Y', model.sizes(end), size (X, 1), 'mlp', 'mlp_train');
   opts = hlnn_options (hlnn_train_defaults (), 'train', 'mlp_train', varargin);
   if (~isempty (opts.Validation))
+    if (~iscell (opts.Validation) || numel (opts.Validation) ~= 2)
+      error ('hlnn:train:option', 'mlp_train: Validation must be a cell {Xval, Yval}');
+    end
     hlnn_check_data (opts.Validation{1}, 'Validation{1}', model.sizes(1), [], 'mlp', 'mlp_train');
     hlnn_check_data (opts.Validation{2}, 'Validation{2}', model.sizes(end), ...
                      size (opts.Validation{1}, 1), 'mlp', 'mlp_train');

@@ -6,7 +6,7 @@
 % (internal).
 % @end deftypefn
 function fin_check_model (model, prep, fname)
-  if (~isstruct (prep) || ~isfield (prep, 'X') || ~isfield (prep, 'norm') ...
+  if (~isstruct (prep) || ~isscalar (prep) || ~isfield (prep, 'X') || ~isfield (prep, 'norm') ...
       || ~isfield (prep, 'valid'))
     error ('hlnn:fin:prep', '%s: PREP must come from fin_phase_space', fname);
   end

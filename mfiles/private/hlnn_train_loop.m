@@ -23,8 +23,8 @@
 % @qcode{inplace} or @qcode{lines} overrides the test.
 % @end deftypefn
 function model = hlnn_train_loop (model, X, Y, opts, fname)
-  area = 'train';
-  check_opts (opts, fname);
+  check_state (model, fname);
+  opts = check_opts (opts, fname);
   if (~isempty (opts.Seed))
     model.opt.seed = opts.Seed;
   end
@@ -55,6 +55,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
   prev_start = [];      % model at the start of the previous chunk
   prev_steps = 0;
   model.options.train = opts;
+  model.options.train.Validation = {};   % the model does not carry data
 
   while (done < total)
     if (toc (t0) >= opts.TimeBudget)
@@ -78,8 +79,13 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
       [model, losses, info] = hlnn_train_mex (prev_start, X, Y, cfg);
       info.status = 'diverged';
     end
-    first_step = model.opt.step - info.done - (numel (losses) > info.done);
-    model.history.step = [model.history.step; first_step + (1:numel (losses))'];
+    % history.loss(i) is the loss of the minibatch of update history.step(i).
+    % After a divergence the gateway adds the loss of the returned model,
+    % whose update was not kept: recording it would give a resumed run two
+    % entries for one step, so only the kept updates are recorded.
+    losses = losses(1:info.done);
+    first_step = model.opt.step - info.done;
+    model.history.step = [model.history.step; first_step + (1:info.done)'];
     model.history.loss = [model.history.loss; losses(:)];
     done = done + info.done;
 
@@ -116,7 +122,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
       last_print = elapsed;
     end
     if (~isempty (opts.Checkpoint) && elapsed - last_ckpt >= opts.CheckpointEvery)
-      hlnn_checkpoint_save (opts.Checkpoint, model);
+      checkpoint (opts.Checkpoint, model);
       last_ckpt = elapsed;
     end
 
@@ -128,7 +134,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
   end
 
   if (~isempty (opts.Checkpoint))
-    hlnn_checkpoint_save (opts.Checkpoint, model);
+    checkpoint (opts.Checkpoint, model);
   end
   if (opts.Verbose)
     elapsed = toc (t0);
@@ -183,6 +189,15 @@ function flush_stdout ()
   end
 end
 
+% A failed checkpoint must not throw away the training done so far.
+function checkpoint (file, model)
+  try
+    hlnn_checkpoint_save (file, model);
+  catch err
+    warning (err.identifier, '%s', err.message);
+  end
+end
+
 function v = last_or_nan (x)
   if (isempty (x))
     v = NaN;
@@ -201,7 +216,32 @@ function line = progress_line (fname, step, done, total, losses, vloss, rate, et
                   fname, step, done, total, last_or_nan (losses), vstr, rate, eta);
 end
 
-function check_opts (opts, fname)
+% The optimizer state and history a training run continues from.
+function check_state (model, fname)
+  id = 'hlnn:model:state';
+  parts = {'opt', {'step', 'seed'}; 'history', {'step', 'loss', 'val_step', ...
+           'val_loss', 'time', 'time_step', 'diverged_at'}};
+  for i = 1:size (parts, 1)
+    p = parts{i, 1};
+    if (~isfield (model, p) || ~isstruct (model.(p)) || ~isscalar (model.(p)))
+      error (id, '%s: MODEL.%s must be a scalar struct (as made by the *_create functions)', ...
+             fname, p);
+    end
+    f = parts{i, 2};
+    for k = 1:numel (f)
+      if (~isfield (model.(p), f{k}))
+        error (id, '%s: MODEL.%s.%s is missing', fname, p, f{k});
+      end
+    end
+  end
+  s = model.opt.seed;
+  if (~isnumeric (s) || ~isreal (s) || ~isscalar (s) || ~(s >= 0) || s ~= fix (s) || s >= 2^32)
+    error (id, '%s: MODEL.opt.seed must be an integer in [0, 2^32)', fname);
+  end
+end
+
+% Validate the training options; numeric ones are returned as double.
+function opts = check_opts (opts, fname)
   id = 'hlnn:train:option';
   must_pos_int = {'Steps', 'Batch'};
   for k = 1:numel (must_pos_int)
@@ -226,20 +266,46 @@ function check_opts (opts, fname)
   if (~(opts.LearningRate > 0) || ~isfinite (opts.LearningRate))
     error (id, '%s: LearningRate must be positive and finite', fname);
   end
+  if (~(opts.Epsilon > 0) || ~isfinite (opts.Epsilon))
+    error (id, '%s: Epsilon must be positive and finite', fname);
+  end
+  below1 = {'Beta1', 'Beta2', 'Momentum'};
+  for k = 1:numel (below1)
+    if (~(opts.(below1{k}) < 1))
+      error (id, '%s: %s must be in [0, 1)', fname, below1{k});
+    end
+  end
+  finite = {'WeightDecay', 'ClipNorm', 'ChunkSeconds'};
+  for k = 1:numel (finite)
+    if (~isfinite (opts.(finite{k})))
+      error (id, '%s: %s must be finite', fname, finite{k});
+    end
+  end
   if (~ischar (opts.Optimizer) || ~any (strcmpi (opts.Optimizer, {'adam', 'adamw', 'sgd'})))
     error (id, '%s: Optimizer must be ''adam'', ''adamw'' or ''sgd''', fname);
   end
-  if (~isempty (opts.Seed) && (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) ...
+  if (~isempty (opts.Seed) && (~isnumeric (opts.Seed) || ~isscalar (opts.Seed) || ~isreal (opts.Seed) ...
       || opts.Seed < 0 || opts.Seed ~= fix (opts.Seed) || opts.Seed >= 2^32))
     error (id, '%s: Seed must be an integer in [0, 2^32)', fname);
   end
   if (~isempty (opts.Validation) && (~iscell (opts.Validation) || numel (opts.Validation) ~= 2))
     error (id, '%s: Validation must be a cell {Xval, Yval}', fname);
   end
-  if (~(islogical (opts.Verbose) || isnumeric (opts.Verbose)) || ~isscalar (opts.Verbose))
+  if (~(islogical (opts.Verbose) || isnumeric (opts.Verbose)) || ~isscalar (opts.Verbose) ...
+      || ~isreal (opts.Verbose) || isnan (opts.Verbose))
     error (id, '%s: Verbose must be true or false', fname);
   end
-  if (~ischar (opts.Checkpoint))
+  if (~ischar (opts.Checkpoint) || (~isempty (opts.Checkpoint) && size (opts.Checkpoint, 1) ~= 1))
     error (id, '%s: Checkpoint must be a file name', fname);
   end
+  % fail now, not at the first checkpoint after an hour of training
+  folder = fileparts (opts.Checkpoint);
+  if (~isempty (folder) && ~isfolder (folder))
+    error (id, '%s: Checkpoint: folder %s does not exist', fname, folder);
+  end
+  numeric = [must_pos_int, reals, {'Seed'}];
+  for k = 1:numel (numeric)
+    opts.(numeric{k}) = double (opts.(numeric{k}));
+  end
+  opts.Verbose = logical (opts.Verbose);
 end

@@ -65,18 +65,26 @@ const double *hlnn_mex_matrix (const mxArray *a, const char *name,
 double hlnn_mex_scalar (const mxArray *a, const char *name, int integer,
                         double lo, double hi);
 
-/* Set field 'name' of the scalar struct s to v, adding the field when
- * absent and destroying the value it replaces (mxSetField alone leaks it:
- * a model returned chunk after chunk would grow by its weights each
- * time). */
-void hlnn_mex_replace_field (mxArray *s, const char *name, mxArray *v);
-
 /* A field of a struct, or NULL when absent. */
 const mxArray *hlnn_mex_field (const mxArray *s, const char *field);
+
+/* Set field f of the scalar struct s to v (adding f when absent), freeing
+ * the value it replaces: mxSetField alone orphans it (a leak per call). */
+void hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v);
 
 /* A char row vector copied into buf (raises when absent or too long). */
 void hlnn_mex_string (const mxArray *a, const char *name, char *buf,
                       size_t len);
+
+/* Raise the error for a system that hlnn_system_init refused, naming the
+ * argument at fault: the name (unknown system), or the parameters (wrong
+ * count, or a value out of range).  s is scratch space. */
+void hlnn_system_fail (hlnn_system *s, const char *name_arg,
+                       const char *params_arg, const char *name, size_t npar)
+#ifdef __GNUC__
+  __attribute__ ((noreturn))
+#endif
+  ;
 
 /* Read and validate a model struct (argument name 'name' in messages).
  * Uses only mxMalloc, so later argument checks may still raise freely. */

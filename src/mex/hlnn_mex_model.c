@@ -100,21 +100,35 @@ hlnn_mex_scalar (const mxArray *a, const char *name, int integer, double lo,
   return x;
 }
 
-void
-hlnn_mex_replace_field (mxArray *s, const char *name, mxArray *v)
-{
-  if (mxGetFieldNumber (s, name) < 0)
-    mxAddField (s, name);
-  mxArray *old = mxGetField (s, 0, name);
-  mxSetField (s, 0, name, v);
-  if (old)
-    mxDestroyArray (old);
-}
-
 const mxArray *
 hlnn_mex_field (const mxArray *s, const char *field)
 {
   return mxGetField (s, 0, field);
+}
+
+void
+hlnn_system_fail (hlnn_system *s, const char *name_arg,
+                  const char *params_arg, const char *name, size_t npar)
+{
+  if (hlnn_system_init (s, name, 0, NULL))
+    hlnn_mex_fail ("system:name", "%s: unknown system '%s'", name_arg, name);
+  if (npar != s->npar)
+    hlnn_mex_fail ("system:params", "%s must hold the %zu parameters of %s, "
+                   "got %zu", params_arg, s->npar, name, npar);
+  hlnn_mex_fail ("system:params", "%s: invalid value for %s (masses, "
+                 "lengths, spring constants must be > 0; g, G, b >= 0)",
+                 params_arg, name);
+}
+
+void
+hlnn_mex_set_field (mxArray *s, const char *f, mxArray *v)
+{
+  if (mxGetFieldNumber (s, f) < 0)
+    mxAddField (s, f);
+  mxArray *old = mxGetField (s, 0, f);
+  if (old)
+    mxDestroyArray (old);
+  mxSetField (s, 0, f, v);
 }
 
 void
@@ -260,8 +274,8 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
                        "got %zu", name, kind, sizes[0]);
       m->n = sizes[0] / 2;
       if (act == HLNN_ACT_RELU)
-        hlnn_mex_fail ("model:activation", "%s: relu has no second "
-                       "derivative, which an %s needs", name, kind);
+        hlnn_mex_fail ("model:activation", "%s.activation: relu has no "
+                       "second derivative, which an %s needs", name, kind);
     }
   double rho = 0.0;
   if (m->kind == HLNN_KIND_HNN)
@@ -340,15 +354,15 @@ hlnn_mex_model_write (const mxArray *s, const hlnn_mex_model *m)
       mxSetM (W, 1); mxSetN (W, L);
       mxSetM (b, 1); mxSetN (b, L);
     }
-  hlnn_mex_replace_field (out, "W", W);
-  hlnn_mex_replace_field (out, "b", b);
+  hlnn_mex_set_field (out, "W", W);
+  hlnn_mex_set_field (out, "b", b);
   if (m->kind == HLNN_KIND_HNN && m->dissipation == HLNN_DISS_LEARNED)
     {
       /* the parameter, and the rate it stands for as the model reports it */
       const double rho = m->theta[m->ntheta - 1];
-      hlnn_mex_replace_field (out, "rho", mxCreateDoubleScalar (rho));
-      hlnn_mex_replace_field (out, "gamma",
-                              mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
+      hlnn_mex_set_field (out, "rho", mxCreateDoubleScalar (rho));
+      hlnn_mex_set_field (out, "gamma",
+                          mxCreateDoubleScalar (hlnn_hnn_gamma_from_rho (rho)));
     }
   return out;
 }

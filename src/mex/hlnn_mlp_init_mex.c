@@ -8,6 +8,8 @@
  * Done in C so that a seed gives the same network in Octave and MATLAB.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "hlnn_mex.h"
 
@@ -49,11 +51,22 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_mlp *net = hlnn_mlp_alloc (L, sizes, HLNN_ACT_TANH);
   if (!net)
     hlnn_mex_fail ("nomem", "hlnn_mlp_init_mex: cannot allocate the layout");
-  double *theta = mxMalloc (net->nparams * sizeof (double));
+  /* malloc, not mxMalloc: a layout too large for memory must give an
+   * hlnn error, not the interpreter's out-of-memory error */
+  double *theta = net->nparams < SIZE_MAX / sizeof (double)
+                  ? malloc (net->nparams * sizeof (double)) : NULL;
+  if (!theta)
+    {
+      const double np = (double) net->nparams;
+      hlnn_mlp_free (net);
+      hlnn_mex_fail ("mlp:nomem", "sizes give %.4g parameters (%.4g GB), "
+                     "more than can be allocated", np, np * 8e-9);
+    }
   const int st = cranmer ? hlnn_lnn_init_cranmer (net, theta, seed)
                  : hlnn_mlp_init (net, theta, scheme, seed);
   if (st)
     {
+      free (theta);
       hlnn_mlp_free (net);
       hlnn_mex_fail_status ("mlp", st, "hlnn_mlp_init_mex");
     }
@@ -68,6 +81,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       mxSetCell (W, l - 1, Wl);
       mxSetCell (b, l - 1, bl);
     }
+  free (theta);
   hlnn_mlp_free (net);
   plhs[OUT_W] = W;
   if (nlhs > OUT_B)

@@ -107,8 +107,7 @@ read_system (const mxArray *src, hlnn_system *s)
       npar = mxGetNumberOfElements (p);
     }
   if (hlnn_system_init (s, name, npar, par))
-    hlnn_mex_fail ("system:domain", "unknown system '%s', or wrong number "
-                   "(%zu) or invalid value of its parameters", name, npar);
+    hlnn_system_fail (s, "system.name", "system.params", name, npar);
 }
 
 static mxArray *
@@ -155,8 +154,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                        "available in this build yet");
       d = m.sizes[0];
       if (m.kind == HLNN_KIND_MLP && m.sizes[m.nlayers] != d)
-        hlnn_mex_fail ("rollout:model", "an mlp used as a vector field needs "
-                       "as many outputs as inputs (got %zu -> %zu)", d,
+        hlnn_mex_fail ("rollout:model", "model: an mlp used as a vector field "
+                       "needs as many outputs as inputs (got %zu -> %zu)", d,
                        m.sizes[m.nlayers]);
       if (o.method == HLNN_METHOD_LEAPFROG)
         hlnn_mex_fail ("rollout:method", "leapfrog needs a separable "

@@ -30,8 +30,7 @@ read_system (const mxArray *name_a, const mxArray *par_a, hlnn_system *s)
   else if (!mxIsDouble (par_a))
     hlnn_mex_fail ("arg:type", "params must be a double vector or []");
   if (hlnn_system_init (s, name, npar, par))
-    hlnn_mex_fail ("system:domain", "unknown system '%s', or wrong number "
-                   "(%zu) or invalid value of its parameters", name, npar);
+    hlnn_system_fail (s, "name", "params", name, npar);
 }
 
 static mxArray *
@@ -103,7 +102,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       st = hlnn_system_dL (&s, K, X, Y, Y + K * s.n);
     }
   else
-    hlnn_mex_fail ("arg:what", "hlnn_system_mex: unknown request '%s' "
+    hlnn_mex_fail ("arg:what", "what: unknown request '%s' "
                    "(field, energy, scalar, dL, info)", what);
   if (st)
     hlnn_mex_fail_status ("system", st, "hlnn_system_mex");

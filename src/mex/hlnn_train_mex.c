@@ -12,6 +12,8 @@
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <math.h>
 #include "hlnn_mex.h"
@@ -78,6 +80,15 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   p.clip_norm = cfg_scalar (cfg, "clip_norm", 0, HUGE_VAL, 0);
   const unsigned long seed =
     (unsigned long) cfg_scalar (cfg, "seed", 0, 4294967295.0, 1);
+  /* the open ends of the ranges above, each named */
+  if (!(p.lr > 0))
+    hlnn_mex_fail ("arg:range", "cfg.lr must be positive");
+  if (!(p.eps > 0))
+    hlnn_mex_fail ("arg:range", "cfg.eps must be positive");
+  if (!(p.beta1 < 1) || !(p.beta2 < 1) || !(p.momentum < 1))
+    hlnn_mex_fail ("arg:range", "%s must be below 1",
+                   !(p.beta1 < 1) ? "cfg.beta1"
+                   : !(p.beta2 < 1) ? "cfg.beta2" : "cfg.momentum");
   if (hlnn_optim_params_check (&p))
     hlnn_mex_fail ("train:cfg", "optimizer settings out of range (lr > 0, "
                    "0 <= beta < 1, eps > 0, 0 <= momentum < 1)");
@@ -93,6 +104,9 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     hlnn_mex_fail ("train:data", "X and Y must have the same number of rows "
                    "(got %zu and %zu)", mxGetM (Xa), mxGetM (Ya));
   const mxArray *opt = mxGetField (prhs[IN_MODEL], 0, "opt");
+  if (opt && (!mxIsStruct (opt) || mxGetNumberOfElements (opt) != 1))
+    hlnn_mex_fail ("train:opt", "model.opt must be a scalar struct (the "
+                   "optimizer state: step, m, v)");
   const double *m0 = opt_vector (opt, "m", m.ntheta);
   const double *v0 = opt_vector (opt, "v", m.ntheta);
   double step0 = 0;
@@ -106,16 +120,23 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   double *vel = mxCalloc (P, sizeof (double));
   if (m0) memcpy (mom, m0, P * sizeof (double));
   if (v0) memcpy (vel, v0, P * sizeof (double));
-  double *losses = mxMalloc ((steps ? steps : 1) * sizeof (double));
-
   int st;
   hlnn_mex_model_alloc_net (&m);
   hlnn_mex_objective *obj = hlnn_mex_objective_alloc (&m, batch, &st);
   hlnn_trainer *tr = obj ? hlnn_trainer_alloc (P, N, dx, dy, batch) : NULL;
-  if (!tr)
+  /* malloc, not mxMalloc: a huge cfg.steps must give an hlnn error, not
+   * the interpreter's out-of-memory error */
+  const size_t nloss_max = steps ? steps : 1;
+  double *losses = tr && nloss_max < SIZE_MAX / sizeof (double)
+                   ? malloc (nloss_max * sizeof (double)) : NULL;
+  if (!losses)
     {
+      hlnn_trainer_free (tr);
       hlnn_mex_objective_free (obj);
       hlnn_mex_model_free (&m);
+      if (tr)
+        hlnn_mex_fail ("train:nomem", "cannot allocate the loss record of "
+                       "cfg.steps = %zu steps; train in smaller chunks", steps);
       hlnn_mex_fail_status ("train", st ? st : HLNN_ENOMEM,
                             "hlnn_train_mex: workspace");
     }
@@ -128,32 +149,34 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_mex_objective_free (obj);
   if (st && st != HLNN_ENAN)
     {
+      free (losses);
       hlnn_mex_model_free (&m);
       hlnn_mex_fail_status ("train", st, "hlnn_train_mex");
     }
+  /* losses of the kept updates, plus, after a divergence, the (finite)
+   * loss of the returned model */
+  mxArray *la = mxCreateDoubleMatrix (nloss, 1, mxREAL);
+  memcpy (mxGetPr (la), losses, nloss * sizeof (double));
+  free (losses);
 
   mxArray *out = hlnn_mex_model_write (prhs[IN_MODEL], &m);
-  mxArray *newopt = opt && mxIsStruct (opt) ? mxDuplicateArray (opt)
+  mxArray *newopt = opt ? mxDuplicateArray (opt)
                     : mxCreateStructMatrix (1, 1, 0, NULL);
   mxArray *ma = mxCreateDoubleMatrix (P, 1, mxREAL);
   mxArray *va = mxCreateDoubleMatrix (P, 1, mxREAL);
   memcpy (mxGetPr (ma), mom, P * sizeof (double));
   memcpy (mxGetPr (va), vel, P * sizeof (double));
-  hlnn_mex_replace_field (newopt, "step", mxCreateDoubleScalar ((double) t));
-  hlnn_mex_replace_field (newopt, "m", ma);
-  hlnn_mex_replace_field (newopt, "v", va);
-  hlnn_mex_replace_field (out, "opt", newopt);
+  hlnn_mex_set_field (newopt, "step", mxCreateDoubleScalar ((double) t));
+  hlnn_mex_set_field (newopt, "m", ma);
+  hlnn_mex_set_field (newopt, "v", va);
+  hlnn_mex_set_field (out, "opt", newopt);
   plhs[OUT_MODEL] = out;
   hlnn_mex_model_free (&m);
 
-  /* losses of the kept updates, plus, after a divergence, the (finite)
-   * loss of the returned model */
   if (nlhs > OUT_LOSSES)
-    {
-      mxArray *la = mxCreateDoubleMatrix (nloss, 1, mxREAL);
-      memcpy (mxGetPr (la), losses, nloss * sizeof (double));
-      plhs[OUT_LOSSES] = la;
-    }
+    plhs[OUT_LOSSES] = la;
+  else
+    mxDestroyArray (la);
   if (nlhs > OUT_INFO)
     {
       const char *fields[2] = { "done", "status" };
