@@ -8,6 +8,9 @@ set -u
 [ $# -eq 2 ] || { echo "usage: $0 FILE.md TARGET" >&2; exit 2; }
 if [ -r "$1" ]; then
   # @verbatim ends at the first "@end verbatim": keep such a line out
+  echo "The text below is @file{doc/$(basename "$1")} as it stood when this"
+  echo "manual was built (@code{$2} writes it)."
+  echo
   echo '@verbatim'
   sed 's/^@end verbatim/ @end verbatim/' "$1"
   echo '@end verbatim'
