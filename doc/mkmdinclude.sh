@@ -7,12 +7,12 @@
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 FILE.md TARGET" >&2; exit 2; }
 if [ -r "$1" ]; then
-  # @verbatim ends at the first "@end verbatim": keep such a line out
   echo "The text below is @file{doc/$(basename "$1")} as it stood when this"
   echo "manual was built (@code{$2} writes it)."
   echo
   echo '@verbatim'
-  sed 's/^@end verbatim/ @end verbatim/' "$1"
+  # @verbatim ends at any "@end verbatim": mangle one in the text
+  sed 's/@end\([[:space:]]*\)verbatim/@end\1-verbatim/g' "$1"
   echo '@end verbatim'
 else
   cat <<EOT
