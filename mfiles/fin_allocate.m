@@ -9,7 +9,8 @@
 % (default: the first horizon of @var{R}) each model's expected log
 % return @code{mu = qhat(o+h) - q(o)} becomes weights, held until o+h:
 % @table @asis
-% @item @qcode{'meanvar'} (default)
+% @item @qcode{'meanvar'}
+% (default)
 % @code{w = S \ mu / RiskAversion}, S the covariance of h-period returns
 % estimated from the @qcode{'CovWindow'} one-period log returns up to o
 % (times h); then each weight is clipped to [-Cap, Cap] (to [0, Cap] when

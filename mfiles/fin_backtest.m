@@ -48,22 +48,32 @@
 % model (trained once per fold) forecasting with the extra dissipation
 % -Gamma p of @code{fin_forecast}.  Default: rw, drift, ar1, mlp, and hnn
 % and lnn when installed.
-% @item @qcode{'Horizons'}      default [1 5 20] (rows)
-% @item @qcode{'Folds'}         a struct array from @code{fin_split}
-% @item @qcode{'Split'}         options for @code{fin_split} when Folds is
+% @item @qcode{'Horizons'}
+% default [1 5 20] (rows)
+% @item @qcode{'Folds'}
+% a struct array from @code{fin_split}
+% @item @qcode{'Split'}
+% options for @code{fin_split} when Folds is
 % not given (default: expanding, TrainSize 0.5, NumFolds 4)
-% @item @qcode{'PhaseSpace'}    options for @code{fin_phase_space}
-% @item @qcode{'Fit'}           options for @code{fin_fit} (Hidden, Steps, @dots{})
+% @item @qcode{'PhaseSpace'}
+% options for @code{fin_phase_space}
+% @item @qcode{'Fit'}
+% options for @code{fin_fit} (Hidden, Steps, @dots{})
 % @item @qcode{'Gamma'}
 % the dissipation of the -d variants, 1/years.  Default @code{[]}: fitted
 % on each fold's training window as the decay rate of the velocity
 % (@code{prep.velocity_decay}, see @code{fin_phase_space}); stored in
 % @code{R.gamma} per fold.
-% @item @qcode{'Baseline'}      options for @code{fin_baseline} (Lambda, HARWindows)
-% @item @qcode{'QLIKE'}         default false
-% @item @qcode{'DMLag'}         HAC lag (default: fin_dm_test's rule)
-% @item @qcode{'Names'}         series names for the per-series table
-% @item @qcode{'Verbose'}       print progress and the table (default true)
+% @item @qcode{'Baseline'}
+% options for @code{fin_baseline} (Lambda, HARWindows)
+% @item @qcode{'QLIKE'}
+% default false
+% @item @qcode{'DMLag'}
+% HAC lag (default: fin_dm_test's rule)
+% @item @qcode{'Names'}
+% series names for the per-series table
+% @item @qcode{'Verbose'}
+% print progress and the table (default true)
 % @end table
 %
 % @var{R} holds the table as fields (@code{models}, @code{horizons},

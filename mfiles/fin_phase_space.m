@@ -47,14 +47,22 @@
 %
 % Options (name/value pairs or a struct):
 % @table @asis
-% @item @qcode{'Log'}             q = log P (default true); P must then be positive
-% @item @qcode{'PeriodsPerYear'}  default: @code{1/median(diff(t))}, rounded when within 1e-6 of an integer
-% @item @qcode{'VelocityWindow'}  W (default 5)
-% @item @qcode{'VelocityOrder'}   degree of the causal fit (default 1), < W
-% @item @qcode{'LabelMethod'}     @qcode{'central'} (default) or @qcode{'sg'}
-% @item @qcode{'LabelWindow'}     odd window of the @qcode{'sg'} labels (default 5)
-% @item @qcode{'LabelOrder'}      degree of the @qcode{'sg'} labels (default 2), >= 2
-% @item @qcode{'TrainWindow'}     @code{[first last]} rows used to fit the
+% @item @qcode{'Log'}
+% q = log P (default true); P must then be positive
+% @item @qcode{'PeriodsPerYear'}
+% default: @code{1/median(diff(t))}, rounded when within 1e-6 of an integer
+% @item @qcode{'VelocityWindow'}
+% W (default 5)
+% @item @qcode{'VelocityOrder'}
+% degree of the causal fit (default 1), < W
+% @item @qcode{'LabelMethod'}
+% @qcode{'central'} (default) or @qcode{'sg'}
+% @item @qcode{'LabelWindow'}
+% odd window of the @qcode{'sg'} labels (default 5)
+% @item @qcode{'LabelOrder'}
+% degree of the @qcode{'sg'} labels (default 2), >= 2
+% @item @qcode{'TrainWindow'}
+% @code{[first last]} rows used to fit the
 % normalisation (default: all rows, which is right for a description of
 % the data and wrong for an evaluation; @code{fin_backtest} always passes
 % each fold's window)

@@ -17,14 +17,22 @@
 %
 % The result @var{r} is a struct with fields
 % @table @code
-% @item model      the trained model
-% @item loss       final training loss
-% @item val_loss   last validation loss (NaN without validation data)
-% @item steps      optimizer steps taken in total (@code{model.opt.step})
-% @item seconds    wall time of the training
-% @item diverged   true if training stopped on a non-finite loss
-% @item pred       prediction on @code{data.eval} (empty without it)
-% @item energy     energy on @code{data.eval} (empty without it or for MLPs)
+% @item model
+% the trained model
+% @item loss
+% final training loss
+% @item val_loss
+% last validation loss (NaN without validation data)
+% @item steps
+% optimizer steps taken in total (@code{model.opt.step})
+% @item seconds
+% wall time of the training
+% @item diverged
+% true if training stopped on a non-finite loss
+% @item pred
+% prediction on @code{data.eval} (empty without it)
+% @item energy
+% energy on @code{data.eval} (empty without it or for MLPs)
 % @end table
 %
 % Options (name/value pairs or a struct, case-insensitive):

@@ -13,13 +13,18 @@
 %
 % Options (name/value pairs or a struct, case-insensitive):
 % @table @asis
-% @item @qcode{'Names'}      legend entries, one per model
-% @item @qcode{'Title'}      title of the axes
-% @item @qcode{'File'}       write the figure to this PNG file; the figure
+% @item @qcode{'Names'}
+% legend entries, one per model
+% @item @qcode{'Title'}
+% title of the axes
+% @item @qcode{'File'}
+% write the figure to this PNG file; the figure
 % is then drawn invisibly (works headless with the gnuplot toolkit) and
 % closed
-% @item @qcode{'Resolution'} dots per inch of the PNG (default 100)
-% @item @qcode{'Axes'}       draw into these axes instead of a new figure
+% @item @qcode{'Resolution'}
+% dots per inch of the PNG (default 100)
+% @item @qcode{'Axes'}
+% draw into these axes instead of a new figure
 % @end table
 %
 % Example:

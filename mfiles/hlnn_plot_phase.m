@@ -15,16 +15,23 @@
 %
 % Options (name/value pairs or a struct, case-insensitive):
 % @table @asis
-% @item @qcode{'Dof'}        degree of freedom @var{k} to draw (default 1)
-% @item @qcode{'Labels'}     axis labels (default @code{@{'q', 'p'@}})
-% @item @qcode{'Names'}      legend entries for @var{Xs} and @var{Xref}
+% @item @qcode{'Dof'}
+% degree of freedom @var{k} to draw (default 1)
+% @item @qcode{'Labels'}
+% axis labels (default @code{@{'q', 'p'@}})
+% @item @qcode{'Names'}
+% legend entries for @var{Xs} and @var{Xref}
 % (default: none, or @code{@{'model', 'reference'@}} with @var{Xref})
-% @item @qcode{'Title'}      title of the axes
-% @item @qcode{'File'}       write the figure to this PNG file; the figure
+% @item @qcode{'Title'}
+% title of the axes
+% @item @qcode{'File'}
+% write the figure to this PNG file; the figure
 % is then drawn invisibly (works headless with the gnuplot toolkit) and
 % closed
-% @item @qcode{'Resolution'} dots per inch of the PNG (default 100)
-% @item @qcode{'Axes'}       draw into these axes instead of a new figure
+% @item @qcode{'Resolution'}
+% dots per inch of the PNG (default 100)
+% @item @qcode{'Axes'}
+% draw into these axes instead of a new figure
 % @end table
 %
 % Example:

@@ -20,20 +20,34 @@
 %
 % Options (name/value pairs or a struct, case-insensitive):
 % @table @asis
-% @item @qcode{'Steps'}         optimizer steps to take now (default 1000)
-% @item @qcode{'LearningRate'}  (default 1e-3)
-% @item @qcode{'Batch'}         minibatch size; @code{Inf} = full batch (default)
-% @item @qcode{'Optimizer'}     @qcode{'adam'} (default), @qcode{'adamw'}, @qcode{'sgd'}
-% @item @qcode{'WeightDecay'}   L2 for adam/sgd (as PyTorch), decoupled for adamw;
+% @item @qcode{'Steps'}
+% optimizer steps to take now (default 1000)
+% @item @qcode{'LearningRate'}
+% (default 1e-3)
+% @item @qcode{'Batch'}
+% minibatch size; @code{Inf} = full batch (default)
+% @item @qcode{'Optimizer'}
+% @qcode{'adam'} (default), @qcode{'adamw'}, @qcode{'sgd'}
+% @item @qcode{'WeightDecay'}
+% L2 for adam/sgd (as PyTorch), decoupled for adamw;
 % it applies to every parameter, the learned dissipation's @code{rho} included
 % @item @qcode{'Beta1'}, @qcode{'Beta2'}, @qcode{'Epsilon'}, @qcode{'Momentum'}
-% @item @qcode{'ClipNorm'}      clip the gradient's 2-norm (0 = off)
-% @item @qcode{'Seed'}          minibatch seed (default: the model's)
-% @item @qcode{'Validation'}    @code{@{Xval, dXval@}}: validation loss per chunk
-% @item @qcode{'Verbose'}       progress lines (default true)
-% @item @qcode{'TimeBudget'}    stop after this many seconds (default Inf)
-% @item @qcode{'Checkpoint'}    file to save the model to, atomically
-% @item @qcode{'CheckpointEvery'} seconds between checkpoints (default 60)
+% Adam's moment decay rates and epsilon (defaults 0.9, 0.999, 1e-8)
+% and SGD's momentum (default 0)
+% @item @qcode{'ClipNorm'}
+% clip the gradient's 2-norm (0 = off)
+% @item @qcode{'Seed'}
+% minibatch seed (default: the model's)
+% @item @qcode{'Validation'}
+% @code{@{Xval, dXval@}}: validation loss per chunk
+% @item @qcode{'Verbose'}
+% progress lines (default true)
+% @item @qcode{'TimeBudget'}
+% stop after this many seconds (default Inf)
+% @item @qcode{'Checkpoint'}
+% file to save the model to, atomically
+% @item @qcode{'CheckpointEvery'}
+% seconds between checkpoints (default 60)
 % @end table
 %
 % A non-finite loss stops training with warning @code{hlnn:train:diverged};

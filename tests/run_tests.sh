@@ -5,7 +5,7 @@
 # Each suite runs in its own process (C test binaries, one octave-cli per
 # .m file) so that a crash is counted as a failure instead of ending the
 # run.  Logs go to tests/logs/.  Arguments: the C test programs.
-# Environment: OCTAVE, srcdir, builddir, PKG_TARBALL, HLNN_TEST_SCOPE
+# Environment: OCTAVE, MAKEINFO, srcdir, builddir, PKG_TARBALL, HLNN_TEST_SCOPE
 # (all | c), HLNN_TEST_FILTER (only .m tests whose name matches).
 set -u
 OCTAVE=${OCTAVE:-octave-cli}
@@ -59,6 +59,17 @@ case matlab_syntax in *"$filter"*)
   rc=$?
   tally "$log" $rc Syntax "mfiles: MATLAB-compatible syntax"
   [ $rc -eq 0 ] || grep -v -E '^(PASS|[0-9]+ passed)' "$log"
+  ;;
+esac
+
+# the manual builds cleanly and documents every INDEX function
+case manual in *"$filter"*)
+  log="$logs/manual.log"
+  MAKEINFO="${MAKEINFO:-makeinfo}" timeout 300 sh "$srcdir/tests/check_manual.sh" \
+    "$srcdir" > "$log" 2>&1
+  rc=$?
+  tally "$log" $rc Manual "doc/hlnn.texi builds; INDEX documented"
+  [ $rc -eq 0 ] || grep '^FAIL' "$log"
   ;;
 esac
 

@@ -2,7 +2,7 @@
 % @deftypefn {hlnn} {} test_mex_memory ()
 % Regression test: returning a model from the training gateway must not
 % leak the fields it replaces.  mxSetField does not free the old value;
-% before hlnn_mex_replace_field every chunk leaked the model's weights and
+% before hlnn_mex_set_field every chunk leaked the model's weights and
 % optimizer moments (about 1.6 MB for a 2-200-200 network), which made a
 % 2000-step run under load take gigabytes.  Linux only (/proc).
 % @end deftypefn
