@@ -39,10 +39,100 @@ function bench_hlnn (casedir, threads, which)
     end
   end
   fclose (fid);
+  if (isempty (which) || any (strcmp (which, 'rollout')))
+    bench_rollout (casedir);
+  end
+  if (isempty (which) || any (strcmp (which, 'sweep')))
+    bench_sweep ();
+  end
+end
+
+% (d) rollouts: 15 initial states of the spring HNN over t in [0, 20],
+% 1000 fixed steps; the HNN paper integrates its torch model with scipy's
+% solve_ivp instead (bench_torch.py does that from the same weights).
+function bench_rollout (casedir)
+  % a trained spring HNN (H = q^2 + p^2): an untrained net's nearly flat
+  % field would let the adaptive reference take a handful of steps
+  m = hnn_create (1, [200 200], 'Seed', 1);
+  X = 2 * rand (750, 2) - 1;
+  m = hnn_train (m, X, [2 * X(:,2), -2 * X(:,1)], 'Steps', 1000, 'Verbose', false);
+  x0 = [cos(linspace(0, 2*pi, 15)') sin(linspace(0, 2*pi, 15)')] .* linspace (0.2, 1, 15)';
+  t = linspace (0, 20, 1001)';
+  W = m.W;  b = m.b;   %#ok (saved for the PyTorch side)
+  save ('-v7', fullfile (casedir, 'rollout.mat'), 'W', 'b', 'x0', 't');
+  methods = {'rk4', 'gl4'};
+  for t_ = [1 2]
+    hlnn (t_);
+    for k = 1:numel (methods)
+      hlnn_rollout (m, x0, t(1:11), 'Method', methods{k});   % warm-up
+      best = Inf;
+      for r = 1:3
+        t0 = tic ();
+        [~, Xs] = hlnn_rollout (m, x0, t, 'Method', methods{k});
+        best = min (best, toc (t0));
+      end
+      fprintf ('{"case": "rollout_%s", "impl": "hlnn", "threads": %d, "seconds": %.6g, "steps": 1000, "end_state": %.17g}\n', ...
+               methods{k}, t_, best, Xs(end, 1, end));
+    end
+  end
+end
+
+% (e) HNN training steps at batch N x width w (2 -> w -> w -> 1): seconds
+% per step and the fraction of the dgemm rate at the same thread count
+% (flops: 6 GEMM passes of 2 N sum(in*out), as in case (a)).
+function bench_sweep ()
+  for N = [100 1000 10000 100000]
+    for w = [64 128 256 512]
+      X = randn (N, 2);  Y = [X(:,2), -X(:,1)];
+      m = hnn_create (1, [w w], 'Seed', 1);
+      flops = 2 * 6 * N * sum (layer_products (m.sizes));
+      steps = max (3, min (500, round (2e10 / flops)));
+      for t_ = [1 2]
+        hlnn (t_);
+        hnn_train (m, X, Y, 'Steps', 2, 'Verbose', false);   % warm-up
+        t0 = tic ();
+        hnn_train (m, X, Y, 'Steps', steps, 'Verbose', false);
+        sec = toc (t0) / steps;
+        fprintf ('{"case": "sweep_N%d_w%d", "impl": "hlnn", "threads": %d, "seconds": %.6g, "steps": 1, "loss10": NaN, "gflops": %.4g, "flops_per_step": %.6g}\n', ...
+                 N, w, t_, sec, flops / sec / 1e9, flops);
+        fprintf ('{"case": "sweep_N%d_w%d", "impl": "dgemm", "threads": %d, "gflops": %.4g}\n', ...
+                 N, w, t_, dgemm_rate (N, w, w));
+      end
+    end
+  end
 end
 
 function cases = bench_cases ()
   rand ('seed', 1); randn ('seed', 1);
+  % Nominal flops per step: 2 N sum(in*out) per GEMM pass, times the passes
+  % the work needs (MLP 3: forward, dW, dA; HNN 6 as counted in issue 8:
+  % forward, input-gradient, and the reverse of both for dW and dA; LNN:
+  % forward, input-gradient, n Hessian-vector products of 2 passes each,
+  % and the adjoint's 2nd-order tangent forward (4 channels) + its reverse).
+  % (a) HNN, the HNN paper's spring setting
+  N = 750;
+  X = randn (N, 2);
+  m = hnn_create (1, [200 200], 'Seed', 1);
+  cases.hnn_spring = struct ('name', 'hnn_spring', 'model', m, 'X', X, ...
+    'Y', [X(:,2), -X(:,1)], 'lr', 1e-3, 'steps', 2000, 'torch_steps', 100, ...
+    'batch', Inf, 'flops', 2 * 6 * N * sum (layer_products (m.sizes)), ...
+    'gemm_m', N, 'gemm_k', 200, 'gemm_n', 200);
+  % small HNN: 2-64-64-1, batch 256
+  N = 256;
+  X = randn (N, 2);
+  m = hnn_create (1, [64 64], 'Seed', 1);
+  cases.hnn_small = struct ('name', 'hnn_small', 'model', m, 'X', X, ...
+    'Y', [X(:,2), -X(:,1)], 'lr', 1e-3, 'steps', 5000, 'torch_steps', 500, ...
+    'batch', Inf, 'flops', 2 * 6 * N * sum (layer_products (m.sizes)), ...
+    'gemm_m', N, 'gemm_k', 64, 'gemm_n', 64);
+  % (b) LNN, double pendulum size: 4-500-500-1 softplus, batch 1000
+  N = 1000;
+  X = randn (N, 4);
+  m = lnn_create (2, [500 500], 'Activation', 'softplus', 'Seed', 1);
+  cases.lnn_dpend = struct ('name', 'lnn_dpend', 'model', m, 'X', X, ...
+    'Y', -X(:, 1:2), 'lr', 1e-3, 'steps', 20, 'torch_steps', 5, ...
+    'batch', Inf, 'flops', 2 * (2 + 2 * 2 + 8) * N * sum (layer_products (m.sizes)), ...
+    'gemm_m', N, 'gemm_k', 500, 'gemm_n', 500);
   % (c) MLP baseline at the HNN paper's spring size
   N = 750;
   X = randn (N, 2);

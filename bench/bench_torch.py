@@ -10,6 +10,7 @@ initial weights (the cross-check against hlnn).
 Usage: bench_torch.py CASEDIR THREADS [THREADS ...]
 """
 import json
+import os
 import sys
 import time
 
@@ -128,6 +129,32 @@ def run_train(case, threads):
             "seconds": sec, "steps": steps, "loss10": losses[-1]}
 
 
+def run_rollout(casedir, threads):
+    """The HNN paper's evaluation path: scipy's solve_ivp (RK45, rtol
+    1e-12 as in its integrate_model) calling the torch model's field, one
+    initial state at a time."""
+    from scipy.integrate import solve_ivp
+    torch.set_num_threads(threads)
+    case = scipy.io.loadmat(casedir + "/rollout.mat")
+    W = [np.asarray(w, dtype=np.float64) for w in case["W"].ravel()]
+    b = [np.asarray(v, dtype=np.float64) for v in case["b"].ravel()]
+    net = Net(W, b, "tanh")
+    t = case["t"].ravel()
+
+    def fun(_, y):
+        x = torch.tensor(y.reshape(1, -1), requires_grad=True)
+        return hnn_field(net, x).detach().numpy().ravel()
+
+    t0 = time.perf_counter()
+    nfev = 0
+    for y0 in case["x0"]:
+        sol = solve_ivp(fun, (t[0], t[-1]), y0, t_eval=t, rtol=1e-12)
+        nfev += sol.nfev
+    sec = time.perf_counter() - t0
+    return {"case": "rollout_scipy_rk45", "impl": "pytorch", "threads": threads,
+            "seconds": sec, "steps": int(nfev), "end_state": float(sol.y[0, -1])}
+
+
 def main():
     casedir, threads = sys.argv[1], [int(t) for t in sys.argv[2:]]
     index = [line.strip() for line in open(casedir + "/cases.txt") if line.strip()]
@@ -135,6 +162,9 @@ def main():
         case = scipy.io.loadmat(casedir + "/" + name + ".mat")
         for t in threads:
             print(json.dumps(run_train(case, t)), flush=True)
+    if os.path.exists(casedir + "/rollout.mat"):
+        for t in threads:
+            print(json.dumps(run_rollout(casedir, t)), flush=True)
 
 
 if __name__ == "__main__":

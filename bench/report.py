@@ -1,13 +1,34 @@
 #!/usr/bin/python3
-"""report.py -- table, CSV and (with --doc FILE) markdown from results.jsonl.
+"""report.py -- tables, CSV and (with --doc FILE) markdown from results.jsonl.
 
-For each case: hlnn seconds/step at its best thread count, PyTorch at its
-best, the ratio PyTorch/hlnn (how many times faster hlnn is), hlnn's
-derived GFLOP/s and its fraction of the measured dgemm rate at the same
-thread count, and the relative difference of the loss after 10 steps.
+Training cases: hlnn seconds/step at its best thread count, PyTorch at its
+best, the ratio PyTorch/hlnn (how many times faster hlnn is), hlnn's derived
+GFLOP/s and its fraction of the dgemm rate measured at the same thread count
+and a comparable size, and the relative difference of the loss after 10
+steps from identical weights (the cross-check).  Rollouts: hlnn's fixed-step
+batched rollouts against scipy's solve_ivp driving the torch model.  Sweep:
+HNN training at batch N x width w against the dgemm rate.
 """
 import json
 import sys
+
+
+def fmt(v):
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return "%.3g" % v
+    return str(v)
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(fmt(r[k]) for k in header) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def best(rows):
+    return min(rows, key=lambda r: r["seconds"] / r["steps"]) if rows else None
 
 
 def main():
@@ -18,47 +39,69 @@ def main():
     for r in rows:
         if r["case"] not in cases:
             cases.append(r["case"])
-    header = ["case", "hlnn_ms_per_step", "hlnn_threads", "torch_ms_per_step",
-              "torch_threads", "speedup", "hlnn_gflops", "dgemm_gflops",
-              "dgemm_fraction", "loss10_reldiff"]
-    table = []
+
+    def pick(case, impl):
+        return [r for r in rows if r["case"] == case and r["impl"] == impl]
+
+    train, sweep = [], []
     for c in cases:
-        h = [r for r in rows if r["case"] == c and r["impl"] == "hlnn"]
-        t = [r for r in rows if r["case"] == c and r["impl"] == "pytorch"]
-        g = {r["threads"]: r["gflops"] for r in rows
-             if r["case"] == c and r["impl"] == "dgemm"}
-        hb = min(h, key=lambda r: r["seconds"] / r["steps"])
+        if c.startswith("rollout"):
+            continue
+        hb = best(pick(c, "hlnn"))
+        if hb is None:
+            continue
+        g = {r["threads"]: r["gflops"] for r in pick(c, "dgemm")}
         hms = 1e3 * hb["seconds"] / hb["steps"]
         row = {"case": c, "hlnn_ms_per_step": hms, "hlnn_threads": hb["threads"],
-               "hlnn_gflops": hb["gflops"], "dgemm_gflops": g.get(hb["threads"]),
-               "dgemm_fraction": hb["gflops"] / g[hb["threads"]] if hb["threads"] in g else None,
+               "hlnn_gflops": hb.get("gflops"), "dgemm_gflops": g.get(hb["threads"]),
+               "dgemm_fraction": (hb["gflops"] / g[hb["threads"]]
+                                  if hb["threads"] in g else None),
                "torch_ms_per_step": None, "torch_threads": None,
                "speedup": None, "loss10_reldiff": None}
-        if t:
-            tb = min(t, key=lambda r: r["seconds"] / r["steps"])
+        tb = best(pick(c, "pytorch"))
+        if tb is not None:
             tms = 1e3 * tb["seconds"] / tb["steps"]
             row.update(torch_ms_per_step=tms, torch_threads=tb["threads"],
                        speedup=tms / hms,
                        loss10_reldiff=abs(hb["loss10"] - tb["loss10"]) / abs(tb["loss10"]))
-        table.append(row)
+        (sweep if c.startswith("sweep") else train).append(row)
 
-    def fmt(v):
-        if v is None:
-            return "-"
-        if isinstance(v, float):
-            return "%.3g" % v
-        return str(v)
+    scipy_best = best(pick("rollout_scipy_rk45", "pytorch"))
+    rollouts = []
+    for c in cases:
+        if c.startswith("rollout_") and c != "rollout_scipy_rk45":
+            hb = min(pick(c, "hlnn"), key=lambda r: r["seconds"])
+            rollouts.append({
+                "method": c[len("rollout_"):], "hlnn_seconds": hb["seconds"],
+                "hlnn_threads": hb["threads"],
+                "state_steps_per_s": 15 * hb["steps"] / hb["seconds"],
+                "scipy_torch_seconds": scipy_best["seconds"] if scipy_best else None,
+                "speedup": (scipy_best["seconds"] / hb["seconds"]) if scipy_best else None})
 
+    h_train = ["case", "hlnn_ms_per_step", "hlnn_threads", "torch_ms_per_step",
+               "torch_threads", "speedup", "hlnn_gflops", "dgemm_gflops",
+               "dgemm_fraction", "loss10_reldiff"]
+    h_roll = ["method", "hlnn_seconds", "hlnn_threads", "state_steps_per_s",
+              "scipy_torch_seconds", "speedup"]
+    h_sweep = ["case", "hlnn_ms_per_step", "hlnn_threads", "hlnn_gflops",
+               "dgemm_gflops", "dgemm_fraction"]
+    text = ["Training (speedup = PyTorch ms/step / hlnn ms/step, each at its best thread count)",
+            table(h_train, train)]
+    if rollouts:
+        text += ["", "Rollouts, 15 states, t in [0, 20] (hlnn: 1000 fixed steps, batched;"
+                 " scipy solve_ivp RK45 rtol 1e-12 on the torch model, one state at a time)",
+                 table(h_roll, rollouts)]
+    if sweep:
+        text += ["", "Scaling sweep, HNN 2-w-w-1 training (fraction of the dgemm rate at N x w x w)",
+                 table(h_sweep, sweep)]
+    print("\n".join(text))
     with open(csv_path, "w") as f:
-        f.write(",".join(header) + "\n")
-        for row in table:
-            f.write(",".join(fmt(row[k]) for k in header) + "\n")
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(fmt(row[k]) for k in header) + " |" for row in table]
-    print("\n".join(lines))
+        f.write(",".join(h_train) + "\n")
+        for r in train + sweep:
+            f.write(",".join(fmt(r[k]) for k in h_train) + "\n")
     if doc:
         with open(doc, "w") as f:
-            f.write("\n".join(lines) + "\n")
+            f.write("\n".join(text) + "\n")
 
 
 if __name__ == "__main__":
