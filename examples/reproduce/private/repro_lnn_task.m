@@ -1,0 +1,90 @@
+% -*- texinfo -*-
+% @deftypefn {hlnn} {@var{r} =} repro_lnn_task (@var{task})
+% Cranmer et al. (2020), double pendulum (m = l = 1, g = 9.8): for each
+% seed, trajectories from @code{hlnn_dataset} (the system's sampler),
+% an LNN trained on the accelerations and an MLP baseline mapping
+% @code{[q qdot]} to the accelerations, both softplus with the same hidden
+% layers, Adam; then both rolled out with rk4 (step
+% @code{settings.dt}) from @code{settings.trials} starts of the same
+% sampler over @code{settings.horizon} seconds; the energy error is the
+% mean over starts and times of @code{|E(t) - E(0)| / 29.4} with the true
+% energy E (29.4 = the largest potential energy, the paper's
+% normalisation).  Saves and prints like @code{repro_hnn_task}.
+% @end deftypefn
+function r = repro_lnn_task (task)
+  s = repro_settings (task);
+  fprintf ('== %s: %d seeds, %d steps, batch %d, hidden [%s]\n', s.title, ...
+           s.seeds, s.steps, s.batch, num2str (s.hidden));
+  t_start = tic ();
+  sys = hlnn_system (task);
+  r.base_loss = NaN (s.seeds, 1);  r.lnn_loss = r.base_loss;
+  r.base_clean = r.base_loss;  r.lnn_clean = r.base_loss;
+  r.base_clean_rk4 = r.base_loss;  r.lnn_clean_rk4 = r.base_loss;
+  t = (0:s.dt:s.horizon)';
+  for seed = 1:s.seeds
+    data = hlnn_dataset (sys, 'Seed', seed);
+    q = data.x(:,1:2);  qd = data.x(:,3:4);  qdd = data.dx(:,3:4);
+    topts = {'Steps', s.steps, 'LearningRate', 1e-3, 'Batch', s.batch, ...
+             'Verbose', false, 'Seed', seed};
+    t0 = tic ();
+    lnn = lnn_create (2, s.hidden, 'Seed', seed);
+    lnn = lnn_train (lnn, q, qd, qdd, topts{:});
+    mlp = mlp_create ([4 s.hidden 2], 'Activation', 'softplus', 'Seed', seed);
+    mlp = mlp_train (mlp, data.x, qdd, topts{:});
+    train_s = toc (t0);
+    tq = data.test_x;
+    r.lnn_loss(seed) = mean (mean ((lnn_accel (lnn, tq(:,1:2), tq(:,3:4)) ...
+                                    - data.test_dx(:,3:4)).^2));
+    r.base_loss(seed) = mean (mean ((mlp_predict (mlp, tq) - data.test_dx(:,3:4)).^2));
+    X0 = sys.sample (s.trials, 1000 + seed);
+    E0 = sys.energy (X0)';
+    t0 = tic ();
+    [Xl, El] = rk4 (@(X) lnn_accel (lnn, X(:,1:2), X(:,3:4)), X0, t, sys);
+    [Xb, Eb] = rk4 (@(X) mlp_predict (mlp, X), X0, t, sys);
+    r.lnn_clean_rk4(seed) = mean (mean (abs (El - E0))) / 29.4;
+    r.base_clean_rk4(seed) = mean (mean (abs (Eb - E0))) / 29.4;
+    r.lnn_clean(seed) = r.lnn_clean_rk4(seed);
+    r.base_clean(seed) = r.base_clean_rk4(seed);
+    if (seed == 1)
+      [~, Xt] = hlnn_rollout (sys, X0(1,:), t, 'RelTol', 1e-10, 'AbsTol', 1e-10);
+      r.fig.clean = struct ('t', t, 'Etrue', repmat (E0(1), numel (t), 1), ...
+        'Xtrue', Xt, 'base', Xb(:,:,1), 'lnn', Xl(:,:,1), 'Ebase', Eb(:,1), ...
+        'Elnn', El(:,1));
+    end
+    fprintf (['  seed %d/%d (%.0f s training, %.0f s rollouts): accel. test loss ' ...
+              'base %.3g lnn %.3g | energy error base %.3g lnn %.3g\n'], seed, ...
+             s.seeds, train_s, toc (t0), r.base_loss(seed), r.lnn_loss(seed), ...
+             r.base_clean(seed), r.lnn_clean(seed));
+  end
+  r.settings = s;
+  r.seconds = toc (t_start);
+  repro_print (r);
+  save ('-binary', fullfile (repro_outdir (), [task '.mat']), 'r');
+  repro_figures (r);
+end
+
+% rk4 of [qdot, accel(x)] for all starts at once; E: T x K true energies.
+% A trajectory that leaves the finite numbers stops there (NaN onwards).
+function [Xs, E] = rk4 (accel, X0, t, sys)
+  f = @(X) [X(:,3:4), accel(X)];
+  K = size (X0, 1);
+  Xs = NaN (numel (t), 4, K);
+  E = NaN (numel (t), K);
+  X = X0;
+  for i = 1:numel (t)
+    if (i > 1)
+      h = t(i) - t(i-1);
+      k1 = f (X); k2 = f (X + h/2 * k1); k3 = f (X + h/2 * k2); k4 = f (X + h * k3);
+      X = X + h/6 * (k1 + 2 * k2 + 2 * k3 + k4);
+    end
+    Xs(i,:,:) = permute (X, [3 2 1]);
+    E(i,:) = sys.energy (X)';
+  end
+  % a blown-up trajectory counts with its last finite energy error
+  for k = 1:K
+    bad = find (~isfinite (E(:,k)), 1);
+    if (~isempty (bad))
+      E(bad:end,k) = max (abs (E(1:bad-1,k) - E(1,k))) + E(1,k);
+    end
+  end
+end

@@ -1,0 +1,107 @@
+% -*- texinfo -*-
+% @deftypefn {hlnn} {@var{s} =} repro_settings (@var{task})
+% The paper's settings for one reproduction task, and the run's actual
+% settings after the environment overrides (see README.md):
+% @code{HLNN_REPRO_SEEDS} (default 5) and, per task,
+% @code{HLNN_REPRO_<TASK>_STEPS} / @code{HLNN_REPRO_<TASK>_SEEDS}
+% (TASK in upper case, e.g. @code{HLNN_REPRO_TWO_BODY_STEPS}).
+% @code{s.deviations} lists, in words, every way the run departs from
+% the paper's settings.
+% @end deftypefn
+function s = repro_settings (task)
+  s.task = task;
+  s.hidden = [200 200];
+  s.lr = 1e-3;
+  s.trials = 15;                     % energy-MSE initial states
+  switch (task)
+    case 'spring'
+      s.title = 'Ideal mass-spring';
+      s.scale = 1e3; s.unit = 'x1e3';
+      s.steps = 2000; s.batch = Inf; s.wd = 1e-4;
+      % Greydanus et al. Table 1: [train test energy; spread]
+      s.paper.base = [37 37 170; 2 2 20];
+      s.paper.hnn = [37 36 0.38; 2 2 0.1];
+    case 'pendulum'
+      s.title = 'Ideal pendulum';
+      s.scale = 1e3; s.unit = 'x1e3';
+      s.steps = 2000; s.batch = Inf; s.wd = 1e-4;
+      s.paper.base = [33 35 42; 2 2 10];
+      s.paper.hnn = [33 36 25; 2 2 5];
+    case 'real_pendulum'
+      s.title = 'Real pendulum';
+      s.scale = 1e3; s.unit = 'x1e3';
+      s.steps = 2000; s.batch = Inf; s.wd = 1e-5;
+      s.paper.base = [2.7 2.2 390; 0.2 0.3 7];
+      s.paper.hnn = [9.2 6.0 14; 0.5 0.6 5];
+    case 'two_body'
+      s.title = 'Two-body';
+      s.scale = 1e6; s.unit = 'x1e6';
+      s.steps = 10000; s.batch = 200; s.wd = 0;
+      s.paper.base = [33 30 6.3e4; 1 0.1 3e4];
+      s.paper.hnn = [3.0 2.8 39; 0.1 0.1 5];
+    case 'three_body'
+      s.title = 'Three-body';
+      s.scale = 1e2; s.unit = 'x1e2';
+      s.steps = 10000; s.batch = 600; s.wd = 1e-4;
+      % Table 2 gives only the energy MSE
+      s.paper.base = [NaN NaN 1.1e4; NaN NaN 8e3];
+      s.paper.hnn = [NaN NaN 4.2; NaN NaN 3];
+    case 'double_pendulum'
+      % Cranmer et al. (2020): 4 x 500 softplus, trained for hours on a
+      % GPU; 40 starts, 100 s rollouts, mean |E(t) - E(0)| / 29.4
+      s.title = 'Double pendulum';
+      s.scale = 1; s.unit = 'energy error / max potential 29.4';
+      s.paper_hidden = [500 500 500 500];
+      s.hidden = [64 64];
+      s.steps = 1000; s.batch = 256; s.wd = 0;
+      s.trials = 40;
+      s.horizon = 100;
+      s.dt = 0.02;
+      s.paper_base = '0.074'; s.paper_lnn = '0.0043';
+      s.paper.base = [NaN NaN 0.074; NaN NaN NaN];
+      s.paper.hnn = [NaN NaN 0.0043; NaN NaN NaN];
+    otherwise
+      error ('repro:task', 'repro_settings: unknown task ''%s''', task);
+  end
+  s.paper_steps = s.steps;
+  s.horizon = env_number (['HLNN_REPRO_' upper(task) '_HORIZON'], ...
+                          getfield_or (s, 'horizon', 0));
+  s.seeds = env_number ('HLNN_REPRO_SEEDS', 5);
+  s.seeds = env_number (['HLNN_REPRO_' upper(task) '_SEEDS'], s.seeds);
+  s.steps = env_number (['HLNN_REPRO_' upper(task) '_STEPS'], s.steps);
+  s.deviations = {};
+  if (s.steps ~= s.paper_steps)
+    s.deviations{end+1} = sprintf ('%d training steps instead of %d', ...
+                                   s.steps, s.paper_steps);
+  end
+  if (isfield (s, 'paper_hidden'))
+    s.deviations{end+1} = sprintf (['hidden layers [%s] instead of the ' ...
+      'paper''s [%s], %d steps of batch %d (the paper trained far longer)'], ...
+      num2str (s.hidden), num2str (s.paper_hidden), s.steps, s.batch);
+    if (s.horizon ~= 100)
+      s.deviations{end+1} = sprintf ('%g s rollouts instead of 100 s', s.horizon);
+    end
+  end
+  if (s.seeds < 5)
+    s.deviations{end+1} = sprintf ('%d seeds instead of >= 5', s.seeds);
+  end
+end
+
+function v = getfield_or (s, name, default)
+  if (isfield (s, name))
+    v = s.(name);
+  else
+    v = default;
+  end
+end
+
+function v = env_number (name, default)
+  v = default;
+  txt = getenv (name);
+  if (~isempty (txt))
+    v = str2double (txt);
+    if (~isfinite (v) || v < 1 || v ~= round (v))
+      error ('repro:env', '%s must be a positive integer (got ''%s'')', name, txt);
+    end
+  end
+end

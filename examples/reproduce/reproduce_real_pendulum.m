@@ -1,0 +1,3 @@
+% reproduce_real_pendulum -- Greydanus et al. (2019), task 'real_pendulum': paper's table row
+% beside ours (see README.md and private/repro_hnn_task.m).
+repro_hnn_task ('real_pendulum');

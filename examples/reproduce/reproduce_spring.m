@@ -1,0 +1,3 @@
+% reproduce_spring -- Greydanus et al. (2019), task 'spring': paper's table row
+% beside ours (see README.md and private/repro_hnn_task.m).
+repro_hnn_task ('spring');
