@@ -16,7 +16,7 @@ function reproduce_results (seconds, command)
     f = fullfile (out, [tasks{j} '.mat']);
     if (exist (f, 'file'))
       S = load (f);
-      R{end+1} = S.r;
+      R{end+1} = repro_trim (S.r);
     end
   end
   L = {'# Reproduction of the HNN and LNN papers: results', '', ...

@@ -7,6 +7,7 @@
 set -u
 OCTAVE=${OCTAVE:-octave-cli}
 here=$(cd "$(dirname "$0")" && pwd)
+HLNN_MEX=${HLNN_MEX:-$here/../../mex}
 HLNN_REPRO_OUT=${HLNN_REPRO_OUT:-$here/../../doc/reproduce}
 export HLNN_REPRO_OUT
 mkdir -p "$HLNN_REPRO_OUT"

@@ -55,18 +55,29 @@ function r = repro_lnn_task (task)
               'base %.3g lnn %.3g | energy error base %.3g lnn %.3g\n'], seed, ...
              s.seeds, train_s, toc (t0), r.base_loss(seed), r.lnn_loss(seed), ...
              r.base_clean(seed), r.lnn_clean(seed));
+    r.settings = s;
+    r.seeds_done = seed;
+    r.seconds = toc (t_start);
+    save ('-binary', fullfile (repro_outdir (), [task '.mat']), 'r');
   end
-  r.settings = s;
-  r.seconds = toc (t_start);
   repro_print (r);
-  save ('-binary', fullfile (repro_outdir (), [task '.mat']), 'r');
   repro_figures (r);
+end
+
+% accel on the finite rows of X, NaN on the others (a blown-up
+% trajectory must not stop the batch)
+function A = finite_rows (accel, X)
+  ok = all (isfinite (X), 2);
+  A = NaN (size (X, 1), 2);
+  if (any (ok))
+    A(ok,:) = accel (X(ok,:));
+  end
 end
 
 % rk4 of [qdot, accel(x)] for all starts at once; E: T x K true energies.
 % A trajectory that leaves the finite numbers stops there (NaN onwards).
 function [Xs, E] = rk4 (accel, X0, t, sys)
-  f = @(X) [X(:,3:4), accel(X)];
+  f = @(X) [X(:,3:4), finite_rows(accel, X)];
   K = size (X0, 1);
   Xs = NaN (numel (t), 4, K);
   E = NaN (numel (t), K);

@@ -20,6 +20,10 @@ function lines = repro_rows (r)
     return;
   end
   name = sprintf ('%s (%s)', s.title, s.unit);
+  gl4_paper = '-';                  % not run unless HLNN_REPRO_GL4_PAPER
+  if (any (isfinite (r.gl4_paper)))
+    gl4_paper = pm (r.gl4_paper, k);
+  end
   lines{end+1} = sprintf ('| %s | baseline | %s | %s | %s | %s | %s | %s | %s | - |', ...
     name, paper (s.paper.base, 1), pm (r.base_train, k), paper (s.paper.base, 2), ...
     pm (r.base_test, k), paper (s.paper.base, 3), pm (r.base_paper, k), ...
@@ -27,7 +31,7 @@ function lines = repro_rows (r)
   lines{end+1} = sprintf ('| %s | HNN | %s | %s | %s | %s | %s | %s | %s | %s / %s |', ...
     name, paper (s.paper.hnn, 1), pm (r.hnn_train, k), paper (s.paper.hnn, 2), ...
     pm (r.hnn_test, k), paper (s.paper.hnn, 3), pm (r.hnn_paper, k), ...
-    pm (r.hnn_clean, k), pm (r.gl4_paper, k), pm (r.gl4_clean, k));
+    pm (r.hnn_clean, k), gl4_paper, pm (r.gl4_clean, k));
 end
 
 function txt = paper (P, j)
