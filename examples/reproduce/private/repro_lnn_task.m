@@ -89,7 +89,8 @@ function [Xs, E] = rk4 (accel, X0, t, sys)
       X = X + h/6 * (k1 + 2 * k2 + 2 * k3 + k4);
     end
     Xs(i,:,:) = permute (X, [3 2 1]);
-    E(i,:) = sys.energy (X)';
+    ok = all (isfinite (X), 2);
+    E(i,ok) = sys.energy (X(ok,:))';
   end
   % a blown-up trajectory counts with its last finite energy error
   for k = 1:K
