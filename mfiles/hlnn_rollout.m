@@ -8,7 +8,9 @@
 % kind @qcode{'hnn'} (the learned field @code{[dH/dp, -dH/dq - gamma p]}
 % of @code{hnn_field}, state @code{[q p]}) or of kind @qcode{'mlp'} whose
 % output width equals its input width (the network is the field).
-% @qcode{'lnn'} models are not wired in yet.  The rows of @var{X0} are
+% A model of kind @qcode{'lnn'} moves its state @code{[q qdot]} along
+% @code{[qdot, lnn_accel(q, qdot)]}; a state where the learned mass
+% matrix is singular stops the rollout (error @code{hlnn:rollout:singular}).  The rows of @var{X0} are
 % the K initial states (K x d); @var{t} lists strictly increasing output
 % times, @code{t(1)} being the time of @var{X0}.
 %
@@ -192,6 +194,18 @@ end
 %! assert (Xg, Xr, 1e-7);
 
 %!test
+%! % an lnn model: state [q qdot], field [qdot, lnn_accel]; rk4 through C
+%! % equals rk4 written out with lnn_accel
+%! m = lnn_create (1, [16 16], 'Seed', 3);
+%! X0 = [0.3 0.1; -0.5 0.4];
+%! h = 0.05;
+%! [~, Xs] = hlnn_rollout (m, X0, [0 h], 'Method', 'rk4');
+%! f = @(X) [X(:, 2), lnn_accel(m, X(:, 1), X(:, 2))];
+%! k1 = f (X0); k2 = f (X0 + h/2 * k1); k3 = f (X0 + h/2 * k2); k4 = f (X0 + h * k3);
+%! X1 = X0 + h/6 * (k1 + 2 * k2 + 2 * k3 + k4);
+%! assert (squeeze (Xs(2, :, :))', X1, 1e-12 * max (abs (X1(:))));
+
+%!test
 %! % independent adaptive drivers equal single rollouts; stats counted
 %! X0 = [1 0; 0 0.5; 0.2 0.2];
 %! [~, Xb, st] = hlnn_rollout (sys, X0, t, 'Method', 'rkf45', 'Independent', true);
@@ -210,6 +224,7 @@ end
 %!error <leapfrog needs a separable> hlnn_rollout (hlnn_system ('damped_spring'), [1 0], t, 'Method', 'leapfrog')
 %!error <leapfrog needs a separable> hlnn_rollout (mlp_create ([2 4 2]), [1 0], t, 'Method', 'leapfrog')
 %!error <an hnn field is not one> hlnn_rollout (hnn_create (1, 4), [1 0], t, 'Method', 'leapfrog')
+%!error <an lnn field is not one> hlnn_rollout (lnn_create (1, 4), [1 0], t, 'Method', 'leapfrog')
 %!error <strictly increasing> hlnn_rollout (sys, [1 0], [0 1 1])
 %!error <X0 must be> hlnn_rollout (sys, [1 0 0], t)
 %!error <as many outputs as inputs> hlnn_rollout (mlp_create ([2 4 1]), [1 0], t)

@@ -4,7 +4,9 @@
  *
  * source: a model struct (kind 'mlp': the network is the field; 'hnn':
  * the learned Hamiltonian field with its dissipation) or a system struct
- * (kind 'system', fields name, params).  'lnn' models are not wired yet.
+ * (kind 'system', fields name, params).  'lnn': state [q qdot], field
+ * [qdot qdd] with qdd from the Euler-Lagrange solve; a singular state
+ * stops the rollout with hlnn:rollout:singular.
  * X0: K x d initial states (rows).  t: strictly increasing times (vector,
  * t(1) is the time of X0).  opts: struct, every field optional: method
  * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf'),
@@ -149,9 +151,6 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else
     {
       hlnn_mex_model_read (prhs[IN_SRC], "model", &m);
-      if (m.kind == HLNN_KIND_LNN)
-        hlnn_mex_fail ("rollout:kind", "rollouts of 'lnn' models are not "
-                       "available in this build yet");
       d = m.sizes[0];
       if (m.kind == HLNN_KIND_MLP && m.sizes[m.nlayers] != d)
         hlnn_mex_fail ("rollout:model", "model: an mlp used as a vector field "
@@ -161,7 +160,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         hlnn_mex_fail ("rollout:method", "leapfrog needs a separable "
                        "Hamiltonian; an %s field is not one (use rk4, gl4, "
                        "midpoint or an adaptive method)",
-                       m.kind == HLNN_KIND_HNN ? "hnn" : "mlp");
+                       m.kind == HLNN_KIND_HNN ? "hnn"
+                       : m.kind == HLNN_KIND_LNN ? "lnn" : "mlp");
     }
   const double *X0 = hlnn_mex_matrix (prhs[IN_X0], "X0", 0, d, 1);
   const size_t K = mxGetM (prhs[IN_X0]);
@@ -181,6 +181,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_separable sep, *sepp = NULL;
   hlnn_mlp_field mf = { NULL, NULL, NULL };
   hlnn_hnn_field_ctx hc = { NULL, NULL };
+  hlnn_lnn_field_ctx lc;
+  memset (&lc, 0, sizeof lc);
   const size_t nmax = hlnn_rollout_max_rows (o.method, K, o.independent);
   int st = HLNN_SUCCESS;
   if (sysmode)
@@ -201,6 +203,16 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       f.d = d;
       f.K = 1;
     }
+  else if (m.kind == HLNN_KIND_LNN)
+    {
+      lc.l = hlnn_mex_model_lnn (&m, nmax, &st);
+      lc.theta = m.theta;
+      hlnn_el_info_init (&lc.info);
+      f.f = hlnn_lnn_field_fn;
+      f.ctx = &lc;
+      f.d = d;
+      f.K = 1;
+    }
   else
     {
       hlnn_mex_model_alloc_net (&m);
@@ -216,6 +228,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     st = hlnn_rollout (&f, sepp, &o, K, X0, T, t, mxGetPr (Xa), &stats);
   hlnn_mlp_field_free (&mf);
   hlnn_hnn_free (hc.h);
+  hlnn_lnn_free (lc.l);
   hlnn_mex_model_free (&m);
   if (st)
     {
