@@ -23,6 +23,7 @@ end
 %!  m.rho = m.rho + h;
 
 %!test
+%! randn ('state', 1);
 %! for act = {'tanh', 'gelu'}
 %!   m = hnn_create (2, [5 5], 'Seed', 3, 'Activation', act{1}, ...
 %!                   'Dissipation', 'learned', 'Gamma', 0.3, ...
