@@ -25,13 +25,7 @@ if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
 D = fin_load_data ('eustockmarkets');
-models = {'rw', 'drift', 'ar1', 'mlp', 'mlp-d'};
-if (exist ('hnn_train'))
-  models{end+1} = 'hnn';
-end
-if (exist ('lnn_train'))
-  models = [models, {'lnn', 'lnn-d'}];
-end
+models = {'rw', 'drift', 'ar1', 'mlp', 'mlp-d', 'hnn', 'lnn', 'lnn-d'};
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 930, 'NumFolds', 6};
   fit = {'Hidden', [64 64], 'Steps', 2000, 'Batch', 256};

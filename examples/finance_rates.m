@@ -21,13 +21,7 @@ if (~exist ('full_run', 'var'))
   full_run = strcmp (getenv ('HLNN_FULL'), '1');
 end
 D = fin_load_data ('ust-tcm-monthly');
-models = {'rw', 'ar1', 'vasicek', 'mlp', 'mlp-d'};
-if (exist ('hnn_train'))
-  models{end+1} = 'hnn';
-end
-if (exist ('lnn_train'))
-  models = [models, {'lnn', 'lnn-d'}];
-end
+models = {'rw', 'ar1', 'vasicek', 'mlp', 'mlp-d', 'hnn', 'lnn', 'lnn-d'};
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 279, 'NumFolds', 6};
   fit = {'Hidden', [64 64], 'Steps', 2000};

@@ -25,16 +25,8 @@ D = fin_load_data ('ust-tcm-monthly');
 T = size (D.P, 1);
 % kind, name in the tables, whether to add the fitted dissipation (the
 % HNN learns its own, see fin_fit)
-kinds = {'mlp'};
-names = {'mlp-d'};
-if (exist ('hnn_train'))
-  kinds{end+1} = 'hnn';
-  names{end+1} = 'hnn';
-end
-if (exist ('lnn_train'))
-  kinds{end+1} = 'lnn';
-  names{end+1} = 'lnn-d';
-end
+kinds = {'mlp', 'hnn', 'lnn'};
+names = {'mlp-d', 'hnn', 'lnn-d'};
 if (full_run)
   fit = {'Hidden', [64 64], 'Steps', 2000};
 else

@@ -28,13 +28,7 @@ c = [zeros(1, size (r, 2)); cumsum(r .^ 2)];
 sig = sqrt (260 * (c(w+1:end, :) - c(1:end-w, :)) / w);   % rows w+1..T of D.P
 tv = D.t(w+1:end);
 ret = sqrt (260) * r(w:end, :);          % the latest daily return at each row
-models = {'rw', 'vasicek', 'ewma', 'har', 'mlp', 'mlp-d'};
-if (exist ('hnn_train'))
-  models{end+1} = 'hnn';
-end
-if (exist ('lnn_train'))
-  models = [models, {'lnn', 'lnn-d'}];
-end
+models = {'rw', 'vasicek', 'ewma', 'har', 'mlp', 'mlp-d', 'hnn', 'lnn', 'lnn-d'};
 if (full_run)
   split = {'Method', 'expanding', 'TrainSize', 920, 'NumFolds', 6};
   fit = {'Hidden', [64 64], 'Steps', 2000, 'Batch', 256};

@@ -370,13 +370,7 @@ function models = model_list (models)
   known = {'rw', 'drift', 'ar1', 'vasicek', 'ewma', 'har', 'mlp', 'hnn', 'lnn', ...
            'mlp-d', 'hnn-d', 'lnn-d'};
   if (isempty (models))
-    models = {'rw', 'drift', 'ar1', 'mlp'};
-    if (exist ('hnn_train'))
-      models{end+1} = 'hnn';
-    end
-    if (exist ('lnn_train'))
-      models{end+1} = 'lnn';
-    end
+    models = {'rw', 'drift', 'ar1', 'mlp', 'hnn', 'lnn'};
   end
   if (ischar (models))
     models = {models};

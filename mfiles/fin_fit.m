@@ -141,16 +141,14 @@ end
 %!test
 %! % the HNN's defaults: learned dissipation from the velocity decay,
 %! % label-variance loss weights; Create overrides them
-%! if (exist ('hnn_train'))
-%!   m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0);
-%!   assert (m.dissipation, 'learned');
-%!   assert (m.gamma, prep.velocity_decay * prep.norm.tscale, 1e-12);
-%!   assert (m.loss_weights, 1 ./ var (prep.dX(prep.train_rows, :)), 1e-12);
-%!   m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0, ...
-%!                'Create', {'Dissipation', 'none', 'Gamma', [], 'LossWeights', []});
-%!   assert (m.dissipation, 'none');
-%!   assert (m.loss_weights, ones (1, 4));
-%! end
+%! m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0);
+%! assert (m.dissipation, 'learned');
+%! assert (m.gamma, prep.velocity_decay * prep.norm.tscale, 1e-12);
+%! assert (m.loss_weights, 1 ./ var (prep.dX(prep.train_rows, :)), 1e-12);
+%! m = fin_fit ('hnn', prep, 'Hidden', 8, 'Steps', 0, ...
+%!              'Create', {'Dissipation', 'none', 'Gamma', [], 'LossWeights', []});
+%! assert (m.dissipation, 'none');
+%! assert (m.loss_weights, ones (1, 4));
 
 %!error <KIND must be> fin_fit ('gru', prep)
 %!error <PREP must come> fin_fit ('mlp', struct ())
