@@ -3,11 +3,13 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
  * Everything is expressed through the MLP's channels (mlp.h):
- *   grad_x H       VAL forward, VAL reverse seeded with ones -> grad_x;
+ *   grad_x H       hlnn_mlp_grad_x;
  *   Hess H . v     VAL+V forward, V reverse seeded with ones -> grad_x
  *                  (d/dx of DH[v] with v fixed);
- *   dloss/dtheta   VAL+U forward with u = J^T dloss/df, U reverse seeded
- *                  with ones -> grad_theta (d/dtheta of DH[u], u fixed).
+ *   dloss/dtheta   d/dtheta of DH[u] with u = J^T dloss/df held fixed:
+ *                  hlnn_mlp_grad_x_vjp, which reuses the gradient pass
+ *                  (a VAL+U forward and U reverse give the same numbers
+ *                  with two GEMM passes more per layer).
  * The symplectic map J and the dissipation term are applied in one place
  * (apply_field) for the field and its Jacobian alike, so that what the
  * tests verify about one holds for the other. */
@@ -184,12 +186,7 @@ static int
 grad_block (hlnn_hnn *h, const double *theta, size_t N, const double *X,
             double *G)
 {
-  int st = hlnn_mlp_forward (h->net, theta, N, X, NULL, NULL, NULL, 1,
-                             h->work);
-  if (st)
-    return st;
-  const double *seed[HLNN_CH_COUNT] = { h->ones, NULL, NULL, NULL, NULL };
-  return hlnn_mlp_reverse (h->net, theta, seed, NULL, G, h->work);
+  return hlnn_mlp_grad_x (h->net, theta, N, X, 0, G, h->work);
 }
 
 enum { OP_ENERGY, OP_GRAD, OP_FIELD, OP_JVP };
@@ -317,7 +314,8 @@ loss_block (hlnn_hnn *h, const double *theta, double gamma, size_t N,
             double *dgamma, double *grad)
 {
   const size_t n = h->n;
-  int st = grad_block (h, theta, N, X, h->g);
+  int st = hlnn_mlp_grad_x (h->net, theta, N, X, grad != NULL, h->g,
+                            h->work);
   if (st)
     return st;
   double acc = 0.0, dg = 0.0;
@@ -345,11 +343,7 @@ loss_block (hlnn_hnn *h, const double *theta, double gamma, size_t N,
   *dgamma += dg;
   if (!grad)
     return HLNN_SUCCESS;
-  st = hlnn_mlp_forward (h->net, theta, N, X, h->u, NULL, NULL, 1, h->work);
-  if (st)
-    return st;
-  const double *seed[HLNN_CH_COUNT] = { NULL, h->ones, NULL, NULL, NULL };
-  return hlnn_mlp_reverse (h->net, theta, seed, grad, NULL, h->work);
+  return hlnn_mlp_grad_x_vjp (h->net, theta, h->u, grad, h->work);
 }
 
 int

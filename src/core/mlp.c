@@ -82,7 +82,11 @@ hlnn_mlp_work_free (hlnn_mlp_work *w)
       if (w->s1) free (w->s1[l]);
       if (w->s2) free (w->s2[l]);
       if (w->s3) free (w->s3[l]);
+      if (w->zb) free (w->zb[l]);
+      if (w->ab) free (w->ab[l]);
     }
+  free (w->zb);
+  free (w->ab);
   free (w->z);
   free (w->a);
   free (w->s1);
@@ -135,6 +139,24 @@ hlnn_mlp_work_alloc (const hlnn_mlp *net, size_t nmax, size_t maxch)
       w->s3[l] = malloc (nmax * width * sizeof (double));
       if (!w->s1[l] || !w->s2[l] || !w->s3[l])
         goto fail;
+    }
+  if (maxch >= 2)
+    {
+      w->zb = calloc (L + 1, sizeof *w->zb);
+      w->ab = calloc (L + 1, sizeof *w->ab);
+      if (!w->zb || !w->ab)
+        goto fail;
+      for (size_t l = 1; l <= L; l++)
+        {
+          w->zb[l] = malloc (2 * nmax * net->sizes[l] * sizeof (double));
+          if (!w->zb[l])
+            goto fail;
+          if (l == L)
+            continue;
+          w->ab[l] = malloc (nmax * net->sizes[l] * sizeof (double));
+          if (!w->ab[l])
+            goto fail;
+        }
     }
   w->maxwidth = maxwidth;
   w->abar = malloc (maxch * nmax * maxwidth * sizeof (double));
@@ -276,6 +298,8 @@ hlnn_mlp_forward (const hlnn_mlp *net, const double *theta, size_t N,
   w->nch = nch;
   w->n = N;
   w->order = order;
+  w->ld = nch * N;
+  w->gradx_keep = 0;
 
   const size_t L = net->nlayers, ld = nch * N;
   const int su = w->slot[HLNN_CH_U], sv = w->slot[HLNN_CH_V];
@@ -352,7 +376,7 @@ hlnn_mlp_output (const hlnn_mlp *net, const hlnn_mlp_work *w, int ch,
   if (ch < 0 || ch >= HLNN_CH_COUNT || w->slot[ch] < 0)
     return NULL;
   if (ld)
-    *ld = w->nch * w->n;
+    *ld = w->ld;
   return w->z[net->nlayers] + (size_t) w->slot[ch] * w->n;
 }
 
@@ -411,8 +435,8 @@ hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
                   double *grad_theta, double *grad_x, hlnn_mlp_work *w)
 {
   const size_t L = net->nlayers, N = w->n, ld = w->nch * N;
-  if (N == 0 || w->nlayers != L)
-    return HLNN_EDOM;
+  if (N == 0 || w->nlayers != L || w->ld != ld)
+    return HLNN_EDOM;   /* also after hlnn_mlp_grad_x: another layout */
   if (L > 1 && w->order < tangent_levels (w) + 1)
     return HLNN_EDOM;   /* the forward pass did not keep enough derivatives */
   const size_t dout = net->sizes[L];

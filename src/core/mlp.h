@@ -50,6 +50,11 @@ typedef struct {
   double **z, **a;                 /* per layer l = 0..L: (maxch nmax) x width */
   double **s1, **s2, **s3;         /* per hidden layer: nmax x width */
   double *abar, *zbar;             /* reverse scratch, (maxch nmax) x maxwidth */
+  double **zb, **ab;               /* hlnn_mlp_grad_x (maxch >= 2): per layer
+                                      [zbar_val; zeta] (2 nmax) x width and
+                                      alpha nmax x width (mlp_gradx.c) */
+  size_t ld;                       /* leading dimension of the last pass */
+  int gradx_keep;                  /* last pass: hlnn_mlp_grad_x, keep = 1 */
   double *resid;                   /* nmax x sizes[L], for hlnn_mlp_mse */
   size_t maxwidth;
   size_t nlayers;
@@ -104,5 +109,20 @@ int hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
 int hlnn_mlp_mse (const hlnn_mlp *net, const double *theta, size_t N,
                   const double *X, const double *Y, double *loss,
                   double *grad, hlnn_mlp_work *w);
+
+/* Scalar-output nets (sizes[L] == 1), work with maxch >= 2: G = grad_x y
+ * (N x sizes[0]) for N <= nmax samples; the output y is then available
+ * through hlnn_mlp_output.  keep = 1 keeps what hlnn_mlp_grad_x_vjp needs
+ * (needs sigma''; HLNN_EORDER otherwise). */
+int hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
+                     const double *X, int keep, double *G, hlnn_mlp_work *w);
+
+/* After hlnn_mlp_grad_x with keep = 1: ACCUMULATES into grad_theta the
+ * theta-gradient of sum_i <grad_x y_i, U(i,:)> (U held fixed, N x
+ * sizes[0]) -- the same numbers as a U channel forward and reverse, with
+ * fewer GEMM passes (mlp_gradx.c).  May be called again with another U. */
+int hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
+                         const double *U, double *grad_theta,
+                         hlnn_mlp_work *w);
 
 #endif

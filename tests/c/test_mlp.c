@@ -269,6 +269,86 @@ check_tangents (hlnn_act act, size_t nhidden)
   hlnn_mlp_free (net);
 }
 
+/* sum_i <grad_x y_i, u_i> from hlnn_mlp_grad_x (G: scratch, N x d) */
+static double
+grad_dot (const hlnn_mlp *net, const double *theta, size_t N,
+          const double *X, const double *U, double *G, hlnn_mlp_work *w)
+{
+  const size_t d = net->sizes[0];
+  hlnn_mlp_grad_x (net, theta, N, X, 0, G, w);
+  double acc = 0.0;
+  for (size_t i = 0; i < N * d; i++)
+    acc += G[i] * U[i];
+  return acc;
+}
+
+/* hlnn_mlp_grad_x and _vjp against the general channel route (same maths,
+ * other GEMM order: agreement to rounding) and against differences. */
+static void
+check_grad_x_reuse (hlnn_act act, size_t nhidden, size_t width, size_t N)
+{
+  const size_t d = 3;
+  size_t sizes[5] = { d, width, width, width, 1 };
+  sizes[nhidden + 1] = 1;
+  hlnn_mlp *net = hlnn_mlp_alloc (nhidden + 1, sizes, act);
+  hlnn_mlp_work *w = hlnn_mlp_work_alloc (net, N, 2);
+  const size_t P = net->nparams;
+  double *theta = malloc (P * sizeof *theta), *g = calloc (P, sizeof *g);
+  double *gref = calloc (P, sizeof *gref), *fd = malloc (P * sizeof *fd);
+  double *X = malloc (N * d * sizeof *X), *U = malloc (N * d * sizeof *U);
+  double *G = malloc (N * d * sizeof *G), *Gref = malloc (N * d * sizeof *G);
+  double *ones = malloc (N * sizeof *ones), *y = malloc (N * sizeof *y);
+  hlnn_mlp_init (net, theta, HLNN_INIT_GLOROT, 5);
+  for (size_t i = 0; i < P; i++)
+    theta[i] += gsl_ran_gaussian (rng, 0.1);
+  fill_gauss (N * d, X, 1.0);
+  fill_gauss (N * d, U, 1.0);
+  for (size_t i = 0; i < N; i++)
+    ones[i] = 1.0;
+
+  const double *vseed[HLNN_CH_COUNT] = { ones, NULL, NULL, NULL, NULL };
+  const double *useed[HLNN_CH_COUNT] = { NULL, ones, NULL, NULL, NULL };
+  hlnn_mlp_forward (net, theta, N, X, NULL, NULL, NULL, 1, w);
+  hlnn_mlp_reverse (net, theta, vseed, NULL, Gref, w);
+  double yref0 = hlnn_mlp_output (net, w, HLNN_CH_VAL, NULL)[N - 1];
+  hlnn_mlp_forward (net, theta, N, X, U, NULL, NULL, 1, w);
+  hlnn_mlp_reverse (net, theta, useed, gref, NULL, w);
+
+  int st = hlnn_mlp_grad_x (net, theta, N, X, 1, G, w);
+  memcpy (y, hlnn_mlp_output (net, w, HLNN_CH_VAL, NULL), N * sizeof *y);
+  /* twice: the vjp accumulates and must leave the kept pass intact */
+  st |= hlnn_mlp_grad_x_vjp (net, theta, U, g, w);
+  st |= hlnn_mlp_grad_x_vjp (net, theta, U, g, w);
+  for (size_t i = 0; i < P; i++)
+    g[i] *= 0.5;
+  const double eg = hlnn_test_vec_relerr (N * d, G, Gref);
+  const double et = hlnn_test_vec_relerr (P, g, gref);
+  const double ey = fabs (y[N - 1] - yref0) / fmax (fabs (yref0), 1e-300);
+  hlnn_test (st == 0 && eg < 1e-13 && et < 1e-13 && ey < 1e-14,
+             "grad_x reuse %s hidden=%zu width=%zu N=%zu vs channel route: "
+             "grad_x %.2e, dtheta %.2e, y %.2e", hlnn_act_name (act),
+             nhidden, width, N, eg, et, ey);
+
+  for (size_t i = 0; i < P; i++)
+    {
+      const double hh = 1e-5 * fmax (1.0, fabs (theta[i])), keep = theta[i];
+      theta[i] = keep + hh;
+      const double fp = grad_dot (net, theta, N, X, U, Gref, w);
+      theta[i] = keep - hh;
+      const double fm = grad_dot (net, theta, N, X, U, Gref, w);
+      theta[i] = keep;
+      fd[i] = (fp - fm) / (2 * hh);
+    }
+  const double efd = hlnn_test_vec_relerr (P, g, fd);
+  hlnn_test (efd < 1e-6, "grad_x_vjp %s hidden=%zu width=%zu N=%zu vs "
+             "differences of grad_x: rel err %.2e", hlnn_act_name (act),
+             nhidden, width, N, efd);
+  free (theta); free (g); free (gref); free (fd); free (X); free (U);
+  free (G); free (Gref); free (ones); free (y);
+  hlnn_mlp_work_free (w);
+  hlnn_mlp_free (net);
+}
+
 static void
 test_errors (void)
 {
@@ -283,6 +363,15 @@ test_errors (void)
   size_t bad[3] = { 2, 0, 1 };
   hlnn_test (hlnn_mlp_alloc (2, bad, HLNN_ACT_TANH) == NULL,
              "zero layer width is refused");
+  double G[8];
+  hlnn_test (hlnn_mlp_grad_x (net, theta, 4, X, 1, G, w) == HLNN_EORDER,
+             "relu net refuses grad_x kept for its theta-gradient");
+  hlnn_test (hlnn_mlp_grad_x (net, theta, 4, X, 0, G, w) == HLNN_SUCCESS
+             && hlnn_mlp_grad_x_vjp (net, theta, X, theta, w) == HLNN_EDOM,
+             "grad_x_vjp refuses to run after a pass that kept nothing");
+  const double *seed[HLNN_CH_COUNT] = { X, NULL, NULL, NULL, NULL };
+  hlnn_test (hlnn_mlp_reverse (net, theta, seed, NULL, G, w) == HLNN_EDOM,
+             "the general reverse refuses grad_x's layout");
   hlnn_mlp_work_free (w);
   hlnn_mlp_free (net);
 }
@@ -327,7 +416,11 @@ main (void)
   for (int a = 0; a < HLNN_ACT_COUNT; a++)
     if (a != HLNN_ACT_RELU)
       for (size_t nh = 1; nh <= 3; nh++)
-        check_tangents ((hlnn_act) a, nh);
+        {
+          check_tangents ((hlnn_act) a, nh);
+          check_grad_x_reuse ((hlnn_act) a, nh, 17, 64);
+          check_grad_x_reuse ((hlnn_act) a, nh, 3, 1);
+        }
   test_errors ();
   test_init ();
   gsl_rng_free (rng);
