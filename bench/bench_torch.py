@@ -96,6 +96,7 @@ def run_train(case, threads):
     act = str(case["activation"][0])
     lr = float(case["lr"][0, 0])
     steps = int(case["steps"][0, 0])
+    clip = float(case["clip"][0, 0])
     net = Net(W, b, act)
     if kind == "lnn":
         from functorch import make_functional
@@ -107,6 +108,8 @@ def run_train(case, threads):
             opt.zero_grad()
             loss = ((accel(params, X) - Y) ** 2).mean()
             loss.backward()
+            if clip > 0:
+                torch.nn.utils.clip_grad_norm_(params, clip)
             opt.step()
             return loss.item()
     else:
@@ -117,6 +120,8 @@ def run_train(case, threads):
             opt.zero_grad()
             loss = lossf(net, X, Y)
             loss.backward()
+            if clip > 0:
+                torch.nn.utils.clip_grad_norm_(net.parameters(), clip)
             opt.step()
             return loss.item()
 

@@ -37,7 +37,6 @@ hlnn_lnn_free (hlnn_lnn *l)
   hlnn_mlp_work_free (l->work);
   hlnn_el_work_free (l->el);
   free (l->ones);
-  free (l->mones);
   free (l->X);
   free (l->G);
   free (l->H);
@@ -74,7 +73,6 @@ hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden, hlnn_act act,
   l->el = hlnn_el_work_alloc (n);
   const size_t nd = nmax * l->d;
   l->ones = malloc (nmax * sizeof (double));
-  l->mones = malloc (nmax * sizeof (double));
   l->X = malloc (nd * sizeof (double));
   l->G = malloc (nd * sizeof (double));
   l->H = malloc (n * nd * sizeof (double));
@@ -82,14 +80,11 @@ hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden, hlnn_act act,
   l->V = malloc (nd * sizeof (double));
   l->W = malloc (nd * sizeof (double));
   l->T = malloc (nmax * n * sizeof (double));
-  if (!l->work || !l->el || !l->ones || !l->mones || !l->X || !l->G
+  if (!l->work || !l->el || !l->ones || !l->X || !l->G
       || !l->H || !l->U || !l->V || !l->W || !l->T)
     goto fail;
   for (size_t i = 0; i < nmax; i++)
-    {
-      l->ones[i] = 1.0;
-      l->mones[i] = -1.0;
-    }
+    l->ones[i] = 1.0;
   free (sizes);
   return l;
 
@@ -144,33 +139,27 @@ gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
 }
 
 /* G = grad_x L and the Hessian columns H_j = H e_{n+j} on the chunk l->X
- * of m rows (each m x d, leading dimension m).  A reverse sweep leaves the
- * forward pass intact, so the first 2-channel pass serves both G (seed on
- * VAL) and H_0 (seed on V): n forward passes in all. */
+ * of m rows (each m x d, leading dimension m): one gradient pass, then n
+ * Hessian-vector products reusing it (mlp_gradx.c).  keep = 2 when the
+ * loss gradient (hlnn_mlp_grad_x_vjp2) follows. */
 static int
-chunk_derivs (hlnn_lnn *l, const double *theta, size_t m)
+chunk_derivs (hlnn_lnn *l, const double *theta, size_t m, int keep)
 {
   const size_t n = l->n, d = l->d;
-  const double *gseed[HLNN_CH_COUNT] = { l->ones, NULL, NULL, NULL, NULL };
-  const double *vseed[HLNN_CH_COUNT] = { NULL, NULL, l->ones, NULL, NULL };
+  int status = hlnn_mlp_grad_x (l->net, theta, m, l->X, keep, l->G, l->work);
+  if (status)
+    return status;
   memset (l->V, 0, m * d * sizeof (double));
-  for (size_t j = 0; j < n; j++)
+  for (size_t j = 0; j < n && status == HLNN_SUCCESS; j++)
     {
       double *e = l->V + (n + j) * m;
       for (size_t i = 0; i < m; i++)
         e[i] = 1.0;
-      int status = hlnn_mlp_forward (l->net, theta, m, l->X, NULL, l->V,
-                                     NULL, 1, l->work);
-      if (status == HLNN_SUCCESS && j == 0)
-        status = hlnn_mlp_reverse (l->net, theta, gseed, NULL, l->G, l->work);
-      if (status == HLNN_SUCCESS)
-        status = hlnn_mlp_reverse (l->net, theta, vseed, NULL,
-                                   l->H + j * l->nmax * d, l->work);
+      status = hlnn_mlp_grad_x_hvp (l->net, theta, l->V,
+                                    l->H + j * l->nmax * d, l->work);
       memset (e, 0, m * sizeof (double));
-      if (status)
-        return status;
     }
-  return HLNN_SUCCESS;
+  return status;
 }
 
 /* Sample i of a chunk of m rows into the el scratch: Lq, qd, A, B. */
@@ -249,7 +238,7 @@ hlnn_lnn_blocks (hlnn_lnn *l, const double *theta, size_t N,
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
       gather_state (l, N, Q, Qd, i0, m);
-      int status = chunk_derivs (l, theta, m);
+      int status = chunk_derivs (l, theta, m, 1);
       if (status)
         return status;
       for (size_t i = 0; i < m; i++)
@@ -288,7 +277,7 @@ hlnn_lnn_accel (hlnn_lnn *l, const double *theta, size_t N,
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
       gather_state (l, N, Q, Qd, i0, m);
-      int status = chunk_derivs (l, theta, m);
+      int status = chunk_derivs (l, theta, m, 1);
       if (status)
         return status;
       hlnn_el_work *e = l->el;
@@ -321,7 +310,6 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
   if (N == 0 || !(l->reg >= 0.0) || !isfinite (l->reg))
     return HLNN_EDOM;
   const double scale = 1.0 / ((double) N * (double) n);
-  const double *seed[HLNN_CH_COUNT] = { NULL, l->ones, NULL, NULL, l->mones };
   hlnn_el_work *e = l->el;
   double sum = 0.0;
   if (grad)
@@ -331,7 +319,7 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
       gather_rows (N, d, X, i0, m, l->X);
       gather_rows (N, n, Qdd_target, i0, m, l->T);
-      int status = chunk_derivs (l, theta, m);
+      int status = chunk_derivs (l, theta, m, grad ? 2 : 1);
       if (status)
         return status;
       for (size_t i = 0; i < m; i++)
@@ -365,10 +353,8 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
         }
       if (!grad)
         continue;
-      status = hlnn_mlp_forward (l->net, theta, m, l->X, l->U, l->V, l->W, 1,
-                                 l->work);
-      if (status == HLNN_SUCCESS)
-        status = hlnn_mlp_reverse (l->net, theta, seed, grad, NULL, l->work);
+      status = hlnn_mlp_grad_x_vjp2 (l->net, theta, l->U, l->V, l->W, -1.0,
+                                     grad, l->work);
       if (status)
         return status;
     }

@@ -7,13 +7,12 @@
  * State x = [q qdot] (d = 2n), samples are rows (X is N x d
  * column-major); accelerations Qdd are N x n.
  *
- * Derivatives of L per batch (mlp.h tangent channels):
- *   - Hessian column H e_{n+j}, j = 1..n: grad_x of the V channel with
- *     V = e_{n+j} for every sample (one 2-channel forward and reverse
- *     each).  Its rows n+1..2n are column j of A = d2L/dqdot2, its rows
- *     1..n are row j of B = d2L/dqdot dq;
- *   - grad_x L: a second reverse of the first of those passes, seeded on
- *     the VAL channel.
+ * Derivatives of L per batch (mlp.h, mlp_gradx.c):
+ *   - grad_x L: one gradient pass (hlnn_mlp_grad_x), kept;
+ *   - Hessian column H e_{n+j}, j = 1..n: a Hessian-vector product with
+ *     e_{n+j} for every sample, reusing that pass (hlnn_mlp_grad_x_hvp).
+ *     Its rows n+1..2n are column j of A = d2L/dqdot2, its rows 1..n are
+ *     row j of B = d2L/dqdot dq.
  * Then per sample qdd = A^-1 (dL/dq - B qdot) by the solver and the
  * regularisation policy of el.h (parameter hlnn_lnn.reg).
  *
@@ -23,9 +22,9 @@
  * bbar_i = M_i^-1 r_i (M_i the matrix solved, symmetric),
  *     dloss/dtheta = d/dtheta sum_i ( DL(x_i)[(bbar_i, 0)]
  *                    - D2L(x_i)[(0, bbar_i), (qdot_i, qdd_i)] )
- * with bbar, qdot, qdd held fixed: ONE 5-channel forward with
- * U = (bbar, 0), V = (0, bbar), W = (qdot, qdd) and ONE reverse seeding
- * U with +1 and VW with -1.  For a regularised sample (M = A + lambda I)
+ * with bbar, qdot, qdd held fixed: hlnn_mlp_grad_x_vjp2 with
+ * U = (bbar, 0), V = (0, bbar), W = (qdot, qdd) and c = -1, which reuses
+ * the gradient pass (three tangent channels forward, one reverse).  For a regularised sample (M = A + lambda I)
  * this is the exact gradient of the regularised map with lambda held at
  * its value.  A singular sample makes the loss fail with HLNN_ESING.
  *
@@ -46,9 +45,9 @@ typedef struct {
   size_t nparams;          /* net->nparams */
   double reg;              /* regularisation parameter r of el.h, >= 0 */
   size_t nmax;
-  hlnn_mlp_work *work;     /* 5 channels: VAL, U, V, W, VW */
+  hlnn_mlp_work *work;     /* grad_x with keep = 2 (4 slots) */
   hlnn_el_work *el;        /* per-sample n x n solves */
-  double *ones, *mones;    /* nmax values +1, -1: output seeds */
+  double *ones;            /* nmax values +1: output seed */
   double *X;               /* nmax x d: chunk of states */
   double *G;               /* nmax x d: grad_x L */
   double *H;               /* n blocks of nmax x d: Hessian columns n+j */

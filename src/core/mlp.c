@@ -148,7 +148,7 @@ hlnn_mlp_work_alloc (const hlnn_mlp *net, size_t nmax, size_t maxch)
         goto fail;
       for (size_t l = 1; l <= L; l++)
         {
-          w->zb[l] = malloc (2 * nmax * net->sizes[l] * sizeof (double));
+          w->zb[l] = malloc (maxch * nmax * net->sizes[l] * sizeof (double));
           if (!w->zb[l])
             goto fail;
           if (l == L)

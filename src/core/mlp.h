@@ -110,19 +110,29 @@ int hlnn_mlp_mse (const hlnn_mlp *net, const double *theta, size_t N,
                   const double *X, const double *Y, double *loss,
                   double *grad, hlnn_mlp_work *w);
 
-/* Scalar-output nets (sizes[L] == 1), work with maxch >= 2: G = grad_x y
- * (N x sizes[0]) for N <= nmax samples; the output y is then available
- * through hlnn_mlp_output.  keep = 1 keeps what hlnn_mlp_grad_x_vjp needs
- * (needs sigma''; HLNN_EORDER otherwise). */
+/* Scalar-output nets (sizes[L] == 1), work with maxch >= 2 (keep <= 1)
+ * or >= 4 (keep = 2): G = grad_x y (N x sizes[0]) for N <= nmax samples;
+ * y is then available through hlnn_mlp_output.  keep = 1 keeps what
+ * hlnn_mlp_grad_x_hvp and _vjp need (sigma''), keep = 2 what _hvp and
+ * _vjp2 need (sigma'''); HLNN_EORDER if the activation lacks them.  The
+ * functions below use the kept pass and may be called again (mlp_gradx.c). */
 int hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
                      const double *X, int keep, double *G, hlnn_mlp_work *w);
 
-/* After hlnn_mlp_grad_x with keep = 1: ACCUMULATES into grad_theta the
- * theta-gradient of sum_i <grad_x y_i, U(i,:)> (U held fixed, N x
- * sizes[0]) -- the same numbers as a U channel forward and reverse, with
- * fewer GEMM passes (mlp_gradx.c).  May be called again with another U. */
+/* HV = Hess_x y . V per sample (V, HV: N x sizes[0]); keep >= 1. */
+int hlnn_mlp_grad_x_hvp (const hlnn_mlp *net, const double *theta,
+                         const double *V, double *HV, hlnn_mlp_work *w);
+
+/* ACCUMULATES into grad_theta the theta-gradient of sum_i <grad_x y_i,
+ * U(i,:)> with U held fixed (keep = 1): the HNN loss gradient. */
 int hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
                          const double *U, double *grad_theta,
                          hlnn_mlp_work *w);
+
+/* ACCUMULATES into grad_theta the theta-gradient of sum_i (Dy[u_i] +
+ * c D2y[v_i, w_i]), directions held fixed (keep = 2): the LNN adjoint. */
+int hlnn_mlp_grad_x_vjp2 (const hlnn_mlp *net, const double *theta,
+                          const double *U, const double *V, const double *W,
+                          double c, double *grad_theta, hlnn_mlp_work *w);
 
 #endif

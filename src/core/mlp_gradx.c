@@ -1,24 +1,40 @@
-/* mlp_gradx.c -- grad_x of a scalar-output net, then d/dtheta of
- * sum_i <grad_x y_i, u_i> with the gradient pass's work reused.
+/* mlp_gradx.c -- grad_x of a scalar-output net, then Hessian-vector
+ * products and theta-gradients of first and second directional
+ * derivatives, all reusing the gradient pass.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
- * The general route (hlnn_mlp_forward with a U channel, then
- * hlnn_mlp_reverse seeded on U) recomputes two things the gradient pass
- * already had: the value channel, and the U channel's adjoint, which is
- * the gradient pass itself.  With zeta_l the adjoint of z_l and alpha_l
- * that of a_l in the pass seeded with 1 (zeta_l = s1 alpha_l):
- *   zbar_u,l   = zeta_l,
- *   zbar_val,l = s1 abar_val,l + s2 z_u,l alpha_l,   zbar_val,L = 0,
- *   dW_l      += zbar_val,l^T a_{l-1} + zeta_l^T a_u,{l-1},
- *   db_l      += sum_i zbar_val,l.
- * Keeping zeta and alpha leaves three GEMM passes per layer for the second
- * half (the U forward, the value adjoint, one weight gradient over both
- * channels): six per hidden layer in all instead of eight, and the
- * activation and its derivatives evaluated once.
+ * The channel route of mlp.c (forward the value with tangent channels,
+ * reverse through all of them) recomputes, for every product it forms,
+ * the value channel and the adjoint of the gradient pass.  Here the
+ * gradient pass runs once and keeps, per layer, zeta_l (adjoint of z_l
+ * when y is seeded with 1) and alpha_l (adjoint of a_l; zeta_l = s1
+ * alpha_l).  A tangent channel t seeded nowhere has zbar_t = 0; one
+ * seeded with 1 at the output has zbar_t = zeta.  With that:
  *
- * Layout: the value and U channels are blocks of N rows of one (2N) x
- * width matrix per layer, as in mlp.c; w->zb[l] holds [zbar_val; zeta]. */
+ *   Hess y . v (hvp): forward z_v, then the value adjoint alone,
+ *     zbar_val,l = s1 abar_val,l + s2 z_v,l alpha_l,  zbar_val,L = 0,
+ *     and Hess y . v = abar_val,0.
+ *   d/dtheta Dy[u] (vjp): forward z_u; dW_l += zbar_val,l^T a_{l-1} +
+ *     zeta_l^T a_u,{l-1} with zbar_val,l as in hvp (v -> u).
+ *   d/dtheta (Dy[u] + c D2y[v,w]) (vjp2): the U and VW channels have
+ *     proportional adjoints (zeta and c zeta), so they merge into one
+ *     channel C: z_c = z_u + c z_vw, a_c = s1 z_c + c s2 z_v z_w, input U.
+ *     Then, with zbar_* = 0 at the output except zbar_c,L = 1,
+ *       zbar_v   = s1 abar_v + c s2 z_w alpha,
+ *       zbar_w   = s1 abar_w + c s2 z_v alpha,
+ *       zbar_val = s1 abar_val + s2 (z_c alpha + z_v abar_v + z_w abar_w)
+ *                  + c s3 z_v z_w alpha,
+ *       dW_l += [zbar_val; zbar_v; zbar_w; zeta]^T [a; a_v; a_w; a_c].
+ * Counted in GEMM passes of N rows per hidden-to-hidden layer, an HNN
+ * training step (grad_x, vjp) takes 6 instead of the channel route's 8,
+ * an LNN step with n coordinates (grad_x, n hvp, vjp2) 12 + 2n instead of
+ * 17 + 4n, and the activation is evaluated once per step, not n + 2 times.
+ *
+ * Layout: channels are blocks of N rows of one (S N) x width matrix per
+ * layer (as in mlp.c), S = 2 slots [value; u] for keep = 1 and S = 4
+ * [value; v; w; c] for keep = 2; w->zb[l] holds the adjoints in the same
+ * slots, zeta in the last one. */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
 #include "mlp.h"
@@ -29,10 +45,11 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
                  const double *X, int keep, double *G, hlnn_mlp_work *w)
 {
   const size_t L = net->nlayers;
+  const size_t S = keep == 2 ? 4 : 2;
   if (N == 0 || N > w->nmax || w->nlayers != L || net->sizes[L] != 1
-      || w->maxch < 2 || !w->zb)
+      || keep < 0 || keep > 2 || w->maxch < S || !w->zb)
     return HLNN_EDOM;
-  const int order = keep ? 2 : 1;
+  const int order = keep + 1;
   if (order > hlnn_act_max_order (net->act) && L > 1)
     return HLNN_EORDER;
   for (int c = 0; c < HLNN_CH_COUNT; c++)
@@ -42,7 +59,7 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
   w->n = N;
   w->order = order;
   w->gradx_keep = keep;
-  const size_t ld = 2 * N, d = net->sizes[0];
+  const size_t ld = S * N, d = net->sizes[0];
   w->ld = ld;
 
   for (size_t j = 0; j < d; j++)
@@ -64,30 +81,31 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
         {
           int st = hlnn_act_eval (net->act, order, N, z + j * ld,
                                   w->a[l] + j * ld, w->s1[l] + j * N,
-                                  keep ? w->s2[l] + j * N : NULL, NULL);
+                                  keep >= 1 ? w->s2[l] + j * N : NULL,
+                                  keep >= 2 ? w->s3[l] + j * N : NULL);
           if (st)
             return st;
         }
     }
 
   /* zeta_L = 1, then alpha_{l-1} = zeta_l W_l, zeta_{l-1} = s1 alpha_{l-1} */
-  double *zeta = w->zb[L] + N;
+  const size_t zs = (S - 1) * N;   /* zeta's slot */
   for (size_t i = 0; i < N; i++)
-    zeta[i] = 1.0;
+    w->zb[L][zs + i] = 1.0;
   for (size_t l = L; l >= 1; l--)
     {
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l];
       double *alpha = l > 1 ? w->ab[l - 1] : G;
       cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                   (int) N, (int) in, (int) out, 1.0, w->zb[l] + N, (int) ld,
+                   (int) N, (int) in, (int) out, 1.0, w->zb[l] + zs, (int) ld,
                    Wl, (int) out, 0.0, alpha, (int) N);
       if (l == 1)
         break;
       for (size_t j = 0; j < in; j++)
         {
           const double *s1 = w->s1[l - 1] + j * N, *aj = alpha + j * N;
-          double *zj = w->zb[l - 1] + N + j * ld;
+          double *zj = w->zb[l - 1] + zs + j * ld;
           for (size_t i = 0; i < N; i++)
             zj[i] = s1[i] * aj[i];
         }
@@ -95,58 +113,133 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
   return HLNN_SUCCESS;
 }
 
-int
-hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
-                     const double *U, double *grad_theta, hlnn_mlp_work *w)
+/* The linear tangent channels in slots first..first+count-1: inputs are
+ * already in a[0]; z_t,l = a_t,{l-1} W_l^T, a_t,l = s1 z_t,l.  With
+ * c != 0 the last of them is the merged channel C of vjp2, whose
+ * activation gains c s2 z_v z_w (v, w in slots 1, 2). */
+static void
+forward_tangents (const hlnn_mlp *net, const double *theta, size_t first,
+                  size_t count, double c, hlnn_mlp_work *w)
 {
-  const size_t L = net->nlayers, N = w->n, ld = 2 * N;
-  if (!w->gradx_keep || w->slot[HLNN_CH_VAL] != 0 || w->nlayers != L)
-    return HLNN_EDOM;
-  w->slot[HLNN_CH_U] = 1;
-  w->nch = 2;
-
-  const size_t d = net->sizes[0];
-  for (size_t j = 0; j < d; j++)
-    memcpy (w->a[0] + N + j * ld, U + j * N, N * sizeof (double));
+  const size_t L = net->nlayers, N = w->n, ld = w->ld;
   for (size_t l = 1; l <= L; l++)
     {
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l];
-      double *zu = w->z[l] + N;
       cblas_dgemm (CblasColMajor, CblasNoTrans, CblasTrans,
-                   (int) N, (int) out, (int) in, 1.0, w->a[l - 1] + N,
-                   (int) ld, Wl, (int) out, 0.0, zu, (int) ld);
+                   (int) (count * N), (int) out, (int) in, 1.0,
+                   w->a[l - 1] + first * N, (int) ld, Wl, (int) out, 0.0,
+                   w->z[l] + first * N, (int) ld);
       if (l == L)
         break;
       for (size_t j = 0; j < out; j++)
         {
           const double *s1 = w->s1[l] + j * N;
-          double *au = w->a[l] + N + j * ld;
-          for (size_t i = 0; i < N; i++)
-            au[i] = s1[i] * zu[i + j * ld];
+          const double *z = w->z[l] + j * ld;
+          double *a = w->a[l] + j * ld;
+          for (size_t k = first; k < first + count; k++)
+            for (size_t i = 0; i < N; i++)
+              a[k * N + i] = s1[i] * z[k * N + i];
+          if (c != 0.0)
+            {
+              const double *s2 = w->s2[l] + j * N;
+              double *ac = a + (first + count - 1) * N;
+              for (size_t i = 0; i < N; i++)
+                ac[i] += c * s2[i] * z[N + i] * z[2 * N + i];
+            }
         }
     }
+}
+
+/* Copy the N x d matrix M into slot k of the input block. */
+static void
+set_input (const hlnn_mlp *net, hlnn_mlp_work *w, size_t k, const double *M)
+{
+  const size_t N = w->n, ld = w->ld;
+  for (size_t j = 0; j < net->sizes[0]; j++)
+    memcpy (w->a[0] + k * N + j * ld, M + j * N, N * sizeof (double));
+}
+
+int
+hlnn_mlp_grad_x_hvp (const hlnn_mlp *net, const double *theta,
+                     const double *V, double *HV, hlnn_mlp_work *w)
+{
+  const size_t L = net->nlayers, N = w->n, ld = w->ld;
+  if (w->gradx_keep < 1 || w->nlayers != L)
+    return HLNN_EDOM;
+  set_input (net, w, 1, V);
+  forward_tangents (net, theta, 1, 1, 0.0, w);
+  /* value adjoint, leading dimension N, in the reverse scratch */
+  double *zbar = w->zbar, *abar = w->abar;
+  for (size_t l = L; l >= 1; l--)
+    {
+      const size_t in = net->sizes[l - 1], out = net->sizes[l];
+      const double *Wl = theta + net->w_off[l];
+      double *dst = l > 1 ? abar : HV;
+      if (l == L)
+        memset (dst, 0, N * in * sizeof (double));
+      else
+        cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
+                     (int) N, (int) in, (int) out, 1.0, zbar, (int) N,
+                     Wl, (int) out, 0.0, dst, (int) N);
+      if (l == 1)
+        break;
+      for (size_t j = 0; j < in; j++)
+        {
+          const double *s1 = w->s1[l - 1] + j * N, *s2 = w->s2[l - 1] + j * N;
+          const double *zv = w->z[l - 1] + N + j * ld;
+          const double *alpha = w->ab[l - 1] + j * N, *ab = abar + j * N;
+          double *zb = zbar + j * N;
+          for (size_t i = 0; i < N; i++)
+            zb[i] = s1[i] * ab[i] + s2[i] * zv[i] * alpha[i];
+        }
+    }
+  return HLNN_SUCCESS;
+}
+
+/* dW_l += zb^T a over the first R rows of the slots; db_l += sum of the
+ * value slot. */
+static void
+accumulate_layer (const hlnn_mlp *net, const hlnn_mlp_work *w, size_t l,
+                  size_t R, double *grad_theta)
+{
+  const size_t N = w->n, ld = w->ld;
+  const size_t in = net->sizes[l - 1], out = net->sizes[l];
+  double *gW = grad_theta + net->w_off[l], *gb = grad_theta + net->b_off[l];
+  const double *zb = w->zb[l];
+  cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans,
+               (int) out, (int) in, (int) R, 1.0, zb, (int) ld,
+               w->a[l - 1], (int) ld, 1.0, gW, (int) out);
+  for (size_t j = 0; j < out; j++)
+    {
+      double s = 0.0;
+      for (size_t i = 0; i < N; i++)
+        s += zb[i + j * ld];
+      gb[j] += s;
+    }
+}
+
+int
+hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
+                     const double *U, double *grad_theta, hlnn_mlp_work *w)
+{
+  const size_t L = net->nlayers, N = w->n, ld = w->ld;
+  if (w->gradx_keep != 1 || w->nlayers != L)
+    return HLNN_EDOM;
+  set_input (net, w, 1, U);
+  forward_tangents (net, theta, 1, 1, 0.0, w);
+  w->slot[HLNN_CH_U] = 1;
+  w->nch = 2;
 
   memset (w->zb[L], 0, N * sizeof (double));
   for (size_t l = L; l >= 1; l--)
     {
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l];
-      double *gW = grad_theta + net->w_off[l], *gb = grad_theta + net->b_off[l];
       const double *zb = w->zb[l];
-      cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans,
-                   (int) out, (int) in, (int) ld, 1.0, zb, (int) ld,
-                   w->a[l - 1], (int) ld, 1.0, gW, (int) out);
-      for (size_t j = 0; j < out; j++)
-        {
-          double s = 0.0;
-          for (size_t i = 0; i < N; i++)
-            s += zb[i + j * ld];
-          gb[j] += s;
-        }
+      accumulate_layer (net, w, l, 2 * N, grad_theta);
       if (l == 1)
         break;
-      /* the value adjoint: zero above the output layer's inputs */
       double *abar = w->abar;
       if (l == L)
         memset (abar, 0, N * in * sizeof (double));
@@ -162,6 +255,57 @@ hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
           double *zv = w->zb[l - 1] + j * ld;
           for (size_t i = 0; i < N; i++)
             zv[i] = s1[i] * ab[i] + s2[i] * zu[i] * alpha[i];
+        }
+    }
+  return HLNN_SUCCESS;
+}
+
+int
+hlnn_mlp_grad_x_vjp2 (const hlnn_mlp *net, const double *theta,
+                      const double *U, const double *V, const double *W,
+                      double c, double *grad_theta, hlnn_mlp_work *w)
+{
+  const size_t L = net->nlayers, N = w->n, ld = w->ld;
+  if (w->gradx_keep != 2 || w->nlayers != L)
+    return HLNN_EDOM;
+  set_input (net, w, 1, V);
+  set_input (net, w, 2, W);
+  set_input (net, w, 3, U);
+  forward_tangents (net, theta, 1, 3, c, w);
+
+  memset (w->zb[L], 0, 3 * N * sizeof (double));
+  for (size_t l = L; l >= 1; l--)
+    {
+      const size_t in = net->sizes[l - 1], out = net->sizes[l];
+      const double *Wl = theta + net->w_off[l];
+      accumulate_layer (net, w, l, 4 * N, grad_theta);
+      if (l == 1)
+        break;
+      /* abar of the value, v and w slots, leading dimension 3N */
+      const size_t la = 3 * N;
+      double *abar = w->abar;
+      if (l == L)
+        memset (abar, 0, la * in * sizeof (double));
+      else
+        cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
+                     (int) la, (int) in, (int) out, 1.0, w->zb[l], (int) ld,
+                     Wl, (int) out, 0.0, abar, (int) la);
+      for (size_t j = 0; j < in; j++)
+        {
+          const double *s1 = w->s1[l - 1] + j * N, *s2 = w->s2[l - 1] + j * N;
+          const double *s3 = w->s3[l - 1] + j * N;
+          const double *z = w->z[l - 1] + j * ld;
+          const double *alpha = w->ab[l - 1] + j * N, *ab = abar + j * la;
+          double *zb = w->zb[l - 1] + j * ld;
+          for (size_t i = 0; i < N; i++)
+            {
+              const double zv = z[N + i], zw = z[2 * N + i], zc = z[3 * N + i];
+              const double av = ab[N + i], aw = ab[2 * N + i], al = alpha[i];
+              zb[i] = s1[i] * ab[i] + s2[i] * (zc * al + zv * av + zw * aw)
+                      + c * s3[i] * zv * zw * al;
+              zb[N + i] = s1[i] * av + c * s2[i] * zw * al;
+              zb[2 * N + i] = s1[i] * aw + c * s2[i] * zv * al;
+            }
         }
     }
   return HLNN_SUCCESS;

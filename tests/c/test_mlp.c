@@ -349,6 +349,76 @@ check_grad_x_reuse (hlnn_act act, size_t nhidden, size_t width, size_t N)
   hlnn_mlp_free (net);
 }
 
+/* hlnn_mlp_grad_x_hvp and _vjp2 (keep = 2) against the channel route and
+ * against differences of the channel outputs. */
+static void
+check_grad_x_second (hlnn_act act, size_t nhidden, size_t width, size_t N)
+{
+  const size_t d = 4;
+  const double c = -1.0;
+  size_t sizes[5] = { d, width, width, width, 1 };
+  sizes[nhidden + 1] = 1;
+  hlnn_mlp *net = hlnn_mlp_alloc (nhidden + 1, sizes, act);
+  hlnn_mlp_work *w = hlnn_mlp_work_alloc (net, N, HLNN_CH_COUNT);
+  const size_t P = net->nparams, Nd = N * d;
+  double *theta = malloc (P * sizeof *theta), *g = calloc (P, sizeof *g);
+  double *gref = calloc (P, sizeof *gref), *fd = malloc (P * sizeof *fd);
+  double *X = malloc (Nd * sizeof *X), *U = malloc (Nd * sizeof *U);
+  double *V = malloc (Nd * sizeof *V), *W = malloc (Nd * sizeof *W);
+  double *G = malloc (Nd * sizeof *G), *HV = malloc (Nd * sizeof *HV);
+  double *HVref = malloc (Nd * sizeof *HV), *ones = malloc (N * sizeof *ones);
+  double *cs = malloc (N * sizeof *cs);
+  hlnn_mlp_init (net, theta, HLNN_INIT_GLOROT, 9);
+  for (size_t i = 0; i < P; i++)
+    theta[i] += gsl_ran_gaussian (rng, 0.1);
+  fill_gauss (Nd, X, 1.0);
+  fill_gauss (Nd, U, 1.0);
+  fill_gauss (Nd, V, 1.0);
+  fill_gauss (Nd, W, 1.0);
+  for (size_t i = 0; i < N; i++)
+    {
+      ones[i] = 1.0;
+      cs[i] = c;
+    }
+
+  const double *vseed[HLNN_CH_COUNT] = { NULL, NULL, ones, NULL, NULL };
+  const double *seed2[HLNN_CH_COUNT] = { NULL, ones, NULL, NULL, cs };
+  hlnn_mlp_forward (net, theta, N, X, NULL, V, NULL, 1, w);
+  hlnn_mlp_reverse (net, theta, vseed, NULL, HVref, w);
+  hlnn_mlp_forward (net, theta, N, X, U, V, W, 1, w);
+  hlnn_mlp_reverse (net, theta, seed2, gref, NULL, w);
+
+  int st = hlnn_mlp_grad_x (net, theta, N, X, 2, G, w);
+  st |= hlnn_mlp_grad_x_hvp (net, theta, V, HV, w);
+  st |= hlnn_mlp_grad_x_vjp2 (net, theta, U, V, W, c, g, w);
+  const double eh = hlnn_test_vec_relerr (Nd, HV, HVref);
+  const double et = hlnn_test_vec_relerr (P, g, gref);
+  hlnn_test (st == 0 && eh < 1e-13 && et < 1e-13,
+             "grad_x second order %s hidden=%zu width=%zu N=%zu vs channel "
+             "route: hvp %.2e, vjp2 dtheta %.2e", hlnn_act_name (act),
+             nhidden, width, N, eh, et);
+
+  for (size_t i = 0; i < P; i++)
+    {
+      const double hh = 1e-5 * fmax (1.0, fabs (theta[i])), keep = theta[i];
+      theta[i] = keep + hh;
+      const double fp = channel_functional (net, theta, N, X, U, V, W, seed2, w);
+      theta[i] = keep - hh;
+      const double fm = channel_functional (net, theta, N, X, U, V, W, seed2, w);
+      theta[i] = keep;
+      fd[i] = (fp - fm) / (2 * hh);
+    }
+  const double efd = hlnn_test_vec_relerr (P, g, fd);
+  hlnn_test (efd < 1e-6, "grad_x_vjp2 %s hidden=%zu width=%zu N=%zu vs "
+             "differences of Dy[u] - D2y[v,w]: rel err %.2e",
+             hlnn_act_name (act), nhidden, width, N, efd);
+  free (theta); free (g); free (gref); free (fd); free (X); free (U);
+  free (V); free (W); free (G); free (HV); free (HVref); free (ones);
+  free (cs);
+  hlnn_mlp_work_free (w);
+  hlnn_mlp_free (net);
+}
+
 static void
 test_errors (void)
 {
@@ -420,6 +490,8 @@ main (void)
           check_tangents ((hlnn_act) a, nh);
           check_grad_x_reuse ((hlnn_act) a, nh, 17, 64);
           check_grad_x_reuse ((hlnn_act) a, nh, 3, 1);
+          check_grad_x_second ((hlnn_act) a, nh, 17, 64);
+          check_grad_x_second ((hlnn_act) a, nh, 3, 1);
         }
   test_errors ();
   test_init ();
