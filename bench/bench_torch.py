@@ -160,6 +160,34 @@ def run_rollout(casedir, threads):
             "seconds": sec, "steps": int(nfev), "end_state": float(sol.y[0, -1])}
 
 
+def run_sweep(N, w, k, threads):
+    """Case (e): k Adam steps of a 2-w-w-1 tanh HNN on N samples (torch's
+    own initialisation and random data: the time does not depend on the
+    values), after one warm-up step."""
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    net = torch.nn.Sequential(torch.nn.Linear(2, w), torch.nn.Tanh(),
+                              torch.nn.Linear(w, w), torch.nn.Tanh(),
+                              torch.nn.Linear(w, 1))
+    X = torch.randn(N, 2)
+    Y = torch.cat([X[:, 1:], -X[:, :1]], dim=1)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+    def step():
+        opt.zero_grad()
+        loss = hnn_loss(net, X, Y)
+        loss.backward()
+        opt.step()
+
+    step()
+    t0 = time.perf_counter()
+    for _ in range(k):
+        step()
+    sec = (time.perf_counter() - t0) / k
+    return {"case": "sweep_N%d_w%d" % (N, w), "impl": "pytorch",
+            "threads": threads, "seconds": sec, "steps": 1, "loss10": None}
+
+
 def main():
     casedir, threads = sys.argv[1], [int(t) for t in sys.argv[2:]]
     index = [line.strip() for line in open(casedir + "/cases.txt") if line.strip()]
@@ -170,6 +198,11 @@ def main():
     if os.path.exists(casedir + "/rollout.mat"):
         for t in threads:
             print(json.dumps(run_rollout(casedir, t)), flush=True)
+    if os.path.exists(casedir + "/sweep.txt"):
+        for line in open(casedir + "/sweep.txt"):
+            N, w, k = (int(v) for v in line.split())
+            for t in threads:
+                print(json.dumps(run_sweep(N, w, k, t)), flush=True)
 
 
 if __name__ == "__main__":

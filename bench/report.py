@@ -62,8 +62,10 @@ def main():
         if tb is not None:
             tms = 1e3 * tb["seconds"] / tb["steps"]
             row.update(torch_ms_per_step=tms, torch_threads=tb["threads"],
-                       speedup=tms / hms,
-                       loss10_reldiff=abs(hb["loss10"] - tb["loss10"]) / abs(tb["loss10"]))
+                       speedup=tms / hms)
+            if tb.get("loss10") is not None and hb.get("loss10") is not None:
+                row.update(loss10_reldiff=abs(hb["loss10"] - tb["loss10"])
+                           / abs(tb["loss10"]))
         (sweep if c.startswith("sweep") else train).append(row)
 
     scipy_best = best(pick("rollout_scipy_rk45", "pytorch"))
@@ -71,28 +73,36 @@ def main():
     for c in cases:
         if c.startswith("rollout_") and c != "rollout_scipy_rk45":
             hb = min(pick(c, "hlnn"), key=lambda r: r["seconds"])
+            method = c[len("rollout_"):]
+            fixed = method in ("rk4", "gl4")
             rollouts.append({
-                "method": c[len("rollout_"):], "hlnn_seconds": hb["seconds"],
-                "hlnn_threads": hb["threads"],
-                "state_steps_per_s": 15 * hb["steps"] / hb["seconds"],
+                "method": method + (" (1000 steps)" if fixed else " (rtol 1e-12, atol 1e-6)"),
+                "hlnn_seconds": hb["seconds"], "hlnn_threads": hb["threads"],
+                "state_steps_per_s": 15 * hb["steps"] / hb["seconds"] if fixed else None,
                 "scipy_torch_seconds": scipy_best["seconds"] if scipy_best else None,
-                "speedup": (scipy_best["seconds"] / hb["seconds"]) if scipy_best else None})
+                "speedup": (scipy_best["seconds"] / hb["seconds"]) if scipy_best else None,
+                "end_state_diff": (abs(hb["end_state"] - scipy_best["end_state"])
+                                   if scipy_best else None)})
 
     h_train = ["case", "hlnn_ms_per_step", "hlnn_threads", "torch_ms_per_step",
                "torch_threads", "speedup", "hlnn_gflops", "dgemm_gflops",
                "dgemm_fraction", "loss10_reldiff"]
     h_roll = ["method", "hlnn_seconds", "hlnn_threads", "state_steps_per_s",
-              "scipy_torch_seconds", "speedup"]
-    h_sweep = ["case", "hlnn_ms_per_step", "hlnn_threads", "hlnn_gflops",
-               "dgemm_gflops", "dgemm_fraction"]
+              "scipy_torch_seconds", "speedup", "end_state_diff"]
+    h_sweep = ["case", "hlnn_ms_per_step", "hlnn_threads", "torch_ms_per_step",
+               "torch_threads", "speedup", "hlnn_gflops", "dgemm_gflops",
+               "dgemm_fraction"]
     text = ["Training (speedup = PyTorch ms/step / hlnn ms/step, each at its best thread count)",
             table(h_train, train)]
     if rollouts:
-        text += ["", "Rollouts, 15 states, t in [0, 20] (hlnn: 1000 fixed steps, batched;"
-                 " scipy solve_ivp RK45 rtol 1e-12 on the torch model, one state at a time)",
+        text += ["", "Rollouts, 15 states, t in [0, 20] (hlnn: batched, 1000 fixed steps or"
+                 " adaptive with one step size for all; scipy solve_ivp RK45 rtol 1e-12 on"
+                 " the torch model, one state at a time; end_state_diff: |q(20)| of the"
+                 " last state against scipy's)",
                  table(h_roll, rollouts)]
     if sweep:
-        text += ["", "Scaling sweep, HNN 2-w-w-1 training (fraction of the dgemm rate at N x w x w)",
+        text += ["", "Scaling sweep, HNN 2-w-w-1 training, full batch N (steady-state seconds"
+                 " per step; fraction of the dgemm rate at N x w x w)",
                  table(h_sweep, sweep)]
     print("\n".join(text))
     with open(csv_path, "w") as f:
