@@ -6,7 +6,7 @@
  *
  * Usage: bench_lnn_step [steps [threads [width [batch]]]] (defaults 20,
  * the BLAS default, 500, 1000).  Prints the BLAS in use, the
- * split between the acceleration (n passes) and the full step, and
+ * split between the accelerations alone and the full step, and
  * the derived GFLOP/s of the GEMMs (counted below). */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -91,15 +91,15 @@ main (int argc, char **argv)
                              &nloss);
   const double t_step = (now () - t0) / steps;
 
-  /* GEMM flops per step, 2 B (sum in*out) per channel block and GEMM:
-   * n Hessian passes of 2 blocks forward and 2 reverse, one more 2-block
-   * reverse for grad L; the adjoint pass 5 forward + 5 reverse (to the
-   * layer inputs) + 5 for the weight gradient.  (The first layer's GEMMs,
-   * 4 wide, are counted though tiny.) */
+  /* GEMM flops per step, 2 B (sum in*out) per block of B rows and GEMM
+   * (mlp_gradx.c): the gradient pass 1 forward + 1 reverse, n Hessian-
+   * vector products of 1 forward + 1 reverse, the adjoint 3 forward + 3
+   * reverse + 4 for the weight gradient.  (The first layer's GEMMs, 4
+   * wide, are counted though tiny.) */
   double wsum = 0.0;
   for (size_t k = 1; k <= l->net->nlayers; k++)
     wsum += (double) l->net->sizes[k] * l->net->sizes[k - 1];
-  const double passes = 4.0 * n + 2 + 3 * 5.0;
+  const double passes = 2.0 + 2.0 * n + 10.0;
   const double flops = 2.0 * batch * wsum * passes;
   printf ("BLAS: %s, %d thread(s)\n", hlnn_blas_name (), hlnn_blas_threads ());
   printf ("LNN 4-%zu-%zu-1 softplus, batch %zu, %zu steps (status %d, "
