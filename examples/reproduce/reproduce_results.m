@@ -65,6 +65,7 @@ function reproduce_results (seconds, command)
     end
     L{end+1} = sprintf ('- %s: %d seeds, %d steps, batch %g, %.0f s. Deviations: %s.', ...
                         s.title, s.seeds, s.steps, s.batch, R{j}.seconds, dev);
+    L{end+1} = ['  Per seed: ' per_seed(R{j})];
   end
   L{end+1} = '';
   L{end+1} = '## Targets (issue 6)';
@@ -138,4 +139,27 @@ function env = environment ()
       env{end+1} = sprintf ('%s=%s', names{j}, v);
     end
   end
+end
+
+% The headline energy figure of every seed and its median (a mean over
+% five seeds hides one bad draw; both are shown).
+function txt = per_seed (r)
+  s = r.settings;
+  if (isfield (r, 'lnn_clean'))
+    cols = {'lnn_clean', 'LNN energy error'; 'base_clean', 'baseline'};
+    k = 1;
+  else
+    cols = {'hnn_paper', sprintf('HNN energy (paper protocol, %s)', s.unit); ...
+            'base_paper', 'baseline'};
+    k = s.scale;
+  end
+  parts = {};
+  for c = 1:rows (cols)
+    v = k * r.(cols{c,1});
+    parts{end+1} = sprintf ('%s %s (median %.3g)', cols{c,2}, ...
+                            strjoin (arrayfun (@(x) sprintf ('%.3g', x), v(:)', ...
+                                               'UniformOutput', false), ', '), ...
+                            median (v));
+  end
+  txt = [strjoin(parts, '; ') '.'];
 end
