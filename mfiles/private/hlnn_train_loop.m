@@ -56,6 +56,9 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
   prev_steps = 0;
   model.options.train = opts;
   model.options.train.Validation = {};   % the model does not carry data
+  % the gateway keeps its workspace from chunk to chunk; free it however
+  % this function ends (normally, on an error, on Ctrl-C)
+  release = onCleanup (@() hlnn_train_mex ('release'));
 
   while (done < total)
     if (toc (t0) >= opts.TimeBudget)

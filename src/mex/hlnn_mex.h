@@ -119,6 +119,11 @@ typedef struct hlnn_mex_objective hlnn_mex_objective;
 hlnn_mex_objective *hlnn_mex_objective_alloc (const hlnn_mex_model *m,
                                               size_t nmax, int *status);
 void hlnn_mex_objective_free (hlnn_mex_objective *o);
+/* (Re)apply the model's settings that do not change the workspace's
+ * shape: the MLP's net, the HNN's loss weights, the LNN's
+ * regularisation (and its solve counters, reset). */
+int hlnn_mex_objective_configure (hlnn_mex_objective *o,
+                                  const hlnn_mex_model *m);
 hlnn_lossgrad_fn hlnn_mex_objective_fn (void);
 /* ctx to pass with hlnn_mex_objective_fn () */
 void *hlnn_mex_objective_ctx (hlnn_mex_objective *o);

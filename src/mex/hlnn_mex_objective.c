@@ -101,6 +101,25 @@ objective_lossgrad (void *ctx, const double *theta, size_t nb,
     }
 }
 
+int
+hlnn_mex_objective_configure (hlnn_mex_objective *o, const hlnn_mex_model *m)
+{
+  switch (o->kind)
+    {
+    case HLNN_KIND_MLP:
+      o->net = m->net;
+      return HLNN_SUCCESS;
+    case HLNN_KIND_HNN:
+      return hlnn_hnn_set_weights (o->hnn, m->loss_weights);
+    case HLNN_KIND_LNN:
+      o->lnn.l->reg = m->regularization;
+      hlnn_el_info_init (&o->lnn.info);
+      return HLNN_SUCCESS;
+    default:
+      return HLNN_EDOM;
+    }
+}
+
 hlnn_lossgrad_fn
 hlnn_mex_objective_fn (void)
 {

@@ -1,6 +1,7 @@
 /* hlnn_train_mex.c -- a chunk of optimizer steps on one model.
  *
  *   [model, losses, info] = hlnn_train_mex (model, X, Y, cfg)
+ *   hlnn_train_mex ('release')     % free the workspace kept between calls
  *
  * cfg: steps, batch, lr, optimizer ('adam'|'adamw'|'sgd'), beta1, beta2,
  * eps, momentum, weight_decay, clip_norm, seed.  model.opt holds the
@@ -45,10 +46,78 @@ opt_vector (const mxArray *opt, const char *field, size_t P)
   return hlnn_mex_matrix (a, name, P, 1, 1);
 }
 
+/* The workspace of the previous call, kept for the next chunk of the same
+ * training run: allocated anew per chunk it cost ~15 % of an LNN step and
+ * ~17 % of an HNN step at N = 1e4 in page faults (doc/performance.md), and
+ * when steps are slow a chunk is one step.  Reused only when every size it
+ * depends on is the same; hlnn_train_mex ('release') frees it (the
+ * training loop does so when it returns, also on an error or Ctrl-C). */
+static struct {
+  hlnn_mex_objective *obj;
+  hlnn_trainer *tr;
+  hlnn_kind kind;
+  hlnn_act act;
+  size_t nlayers, sizes[65], n, N, dx, dy, batch, P;
+  int dissipation;
+  double gamma;
+} cache;
+
+static void
+cache_release (void)
+{
+  hlnn_trainer_free (cache.tr);
+  hlnn_mex_objective_free (cache.obj);
+  cache.tr = NULL;
+  cache.obj = NULL;
+}
+
+static int
+cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
+               size_t batch)
+{
+  return cache.obj && cache.kind == m->kind && cache.act == m->act
+         && cache.nlayers == m->nlayers
+         && memcmp (cache.sizes, m->sizes, (m->nlayers + 1) * sizeof (size_t)) == 0
+         && cache.n == m->n && cache.N == N && cache.dx == dx
+         && cache.dy == dy && cache.batch == batch && cache.P == m->ntheta
+         && cache.dissipation == m->dissipation && cache.gamma == m->gamma;
+}
+
+static void
+cache_store (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
+             size_t batch, hlnn_mex_objective *obj, hlnn_trainer *tr)
+{
+  cache.obj = obj;
+  cache.tr = tr;
+  cache.kind = m->kind;
+  cache.act = m->act;
+  cache.nlayers = m->nlayers;
+  memcpy (cache.sizes, m->sizes, (m->nlayers + 1) * sizeof (size_t));
+  cache.n = m->n;
+  cache.N = N;
+  cache.dx = dx;
+  cache.dy = dy;
+  cache.batch = batch;
+  cache.P = m->ntheta;
+  cache.dissipation = m->dissipation;
+  cache.gamma = m->gamma;
+}
+
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   hlnn_mex_init ();
+  if (nrhs == 1 && mxIsChar (prhs[0]))
+    {
+      char cmd[16];
+      hlnn_mex_string (prhs[0], "command", cmd, sizeof cmd);
+      if (strcmp (cmd, "release") != 0)
+        hlnn_mex_fail ("train:command", "the only command is 'release', "
+                       "got '%s'", cmd);
+      cache_release ();
+      return;
+    }
+  mexAtExit (cache_release);
   hlnn_mex_check_nargs (nrhs, N_IN, N_IN, nlhs, N_OUT, "hlnn_train_mex");
 
   const mxArray *cfg = prhs[IN_CFG];
@@ -120,33 +189,46 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   double *vel = mxCalloc (P, sizeof (double));
   if (m0) memcpy (mom, m0, P * sizeof (double));
   if (v0) memcpy (vel, v0, P * sizeof (double));
-  int st;
+  int st = HLNN_SUCCESS;
   hlnn_mex_model_alloc_net (&m);
-  hlnn_mex_objective *obj = hlnn_mex_objective_alloc (&m, batch, &st);
-  hlnn_trainer *tr = obj ? hlnn_trainer_alloc (P, N, dx, dy, batch) : NULL;
+  if (!cache_matches (&m, N, dx, dy, batch))
+    {
+      cache_release ();   /* before the new one: it may be GBs */
+      hlnn_mex_objective *obj = hlnn_mex_objective_alloc (&m, batch, &st);
+      hlnn_trainer *tr = obj ? hlnn_trainer_alloc (P, N, dx, dy, batch) : NULL;
+      if (!tr)
+        {
+          hlnn_mex_objective_free (obj);
+          hlnn_mex_model_free (&m);
+          hlnn_mex_fail_status ("train", st ? st : HLNN_ENOMEM,
+                                "hlnn_train_mex: workspace");
+        }
+      cache_store (&m, N, dx, dy, batch, obj, tr);
+    }
+  hlnn_mex_objective *obj = cache.obj;
+  hlnn_trainer *tr = cache.tr;
+  st = hlnn_mex_objective_configure (obj, &m);
+  if (st)
+    {
+      hlnn_mex_model_free (&m);
+      hlnn_mex_fail_status ("train", st, "hlnn_train_mex: model settings");
+    }
   /* malloc, not mxMalloc: a huge cfg.steps must give an hlnn error, not
    * the interpreter's out-of-memory error */
   const size_t nloss_max = steps ? steps : 1;
-  double *losses = tr && nloss_max < SIZE_MAX / sizeof (double)
+  double *losses = nloss_max < SIZE_MAX / sizeof (double)
                    ? malloc (nloss_max * sizeof (double)) : NULL;
   if (!losses)
     {
-      hlnn_trainer_free (tr);
-      hlnn_mex_objective_free (obj);
       hlnn_mex_model_free (&m);
-      if (tr)
-        hlnn_mex_fail ("train:nomem", "cannot allocate the loss record of "
-                       "cfg.steps = %zu steps; train in smaller chunks", steps);
-      hlnn_mex_fail_status ("train", st ? st : HLNN_ENOMEM,
-                            "hlnn_train_mex: workspace");
+      hlnn_mex_fail ("train:nomem", "cannot allocate the loss record of "
+                     "cfg.steps = %zu steps; train in smaller chunks", steps);
     }
   unsigned long t = (unsigned long) step0;
   size_t done = 0, nloss = 0;
   st = hlnn_trainer_run (tr, hlnn_mex_objective_fn (),
                          hlnn_mex_objective_ctx (obj), X, Y, seed, &p,
                          m.theta, mom, vel, &t, steps, losses, &done, &nloss);
-  hlnn_trainer_free (tr);
-  hlnn_mex_objective_free (obj);
   if (st && st != HLNN_ENAN)
     {
       free (losses);
