@@ -19,6 +19,10 @@
  *     the U channel seeded with 1 (double backprop as forward-over-reverse);
  *   - LNN: Hessian columns H e_j as grad_x of the V channel, and the adjoint
  *     gradient d/dtheta [DL[u] - D^2 L[v,w]] from channels U and VW.
+ * The HNN and LNN use the same maths through hlnn_mlp_grad_x and its
+ * companions below (mlp_gradx.c), which keep the gradient pass and reuse
+ * it instead of recomputing it in every channel pass; the tests check the
+ * two routes against each other.
  * All channels of a layer are one GEMM: the buffers stack the active
  * channels as blocks of N rows of one (C N) x width matrix. */
 #ifndef HLNN_MLP_H
