@@ -36,7 +36,6 @@ hlnn_lnn_free (hlnn_lnn *l)
   hlnn_mlp_free (l->net);
   hlnn_mlp_work_free (l->work);
   hlnn_el_work_free (l->el);
-  free (l->ones);
   free (l->X);
   free (l->G);
   free (l->H);
@@ -69,10 +68,9 @@ hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden, hlnn_act act,
   if (!l->net)
     goto fail;
   l->nparams = l->net->nparams;
-  l->work = hlnn_mlp_work_alloc (l->net, nmax, HLNN_CH_COUNT);
+  l->work = hlnn_mlp_work_alloc (l->net, nmax, 4);   /* grad_x, keep = 2 */
   l->el = hlnn_el_work_alloc (n);
   const size_t nd = nmax * l->d;
-  l->ones = malloc (nmax * sizeof (double));
   l->X = malloc (nd * sizeof (double));
   l->G = malloc (nd * sizeof (double));
   l->H = malloc (n * nd * sizeof (double));
@@ -80,11 +78,9 @@ hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden, hlnn_act act,
   l->V = malloc (nd * sizeof (double));
   l->W = malloc (nd * sizeof (double));
   l->T = malloc (nmax * n * sizeof (double));
-  if (!l->work || !l->el || !l->ones || !l->X || !l->G
+  if (!l->work || !l->el || !l->X || !l->G
       || !l->H || !l->U || !l->V || !l->W || !l->T)
     goto fail;
-  for (size_t i = 0; i < nmax; i++)
-    l->ones[i] = 1.0;
   free (sizes);
   return l;
 
@@ -205,22 +201,17 @@ hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
                  const double *Q, const double *Qd, double *E)
 {
   const size_t n = l->n;
-  const double *seed[HLNN_CH_COUNT] = { l->ones, NULL, NULL, NULL, NULL };
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
       gather_state (l, N, Q, Qd, i0, m);
-      int status = hlnn_mlp_forward (l->net, theta, m, l->X, NULL, NULL,
-                                     NULL, 1, l->work);
+      int status = hlnn_mlp_grad_x (l->net, theta, m, l->X, 0, l->G,
+                                    l->work);
       if (status)
         return status;
-      size_t ld;
-      const double *y = hlnn_mlp_output (l->net, l->work, HLNN_CH_VAL, &ld);
+      const double *y = hlnn_mlp_output (l->net, l->work, HLNN_CH_VAL, NULL);
       for (size_t i = 0; i < m; i++)
         E[i0 + i] = -y[i];
-      status = hlnn_mlp_reverse (l->net, theta, seed, NULL, l->G, l->work);
-      if (status)
-        return status;
       for (size_t k = 0; k < n; k++)
         for (size_t i = 0; i < m; i++)
           E[i0 + i] += l->X[i + (n + k) * m] * l->G[i + (n + k) * m];

@@ -47,7 +47,6 @@ typedef struct {
   size_t nmax;
   hlnn_mlp_work *work;     /* grad_x with keep = 2 (4 slots) */
   hlnn_el_work *el;        /* per-sample n x n solves */
-  double *ones;            /* nmax values +1: output seed */
   double *X;               /* nmax x d: chunk of states */
   double *G;               /* nmax x d: grad_x L */
   double *H;               /* n blocks of nmax x d: Hessian columns n+j */
