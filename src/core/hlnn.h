@@ -17,5 +17,6 @@
 #include "mlp_field.h"
 #include "el.h"
 #include "lnn.h"
+#include "lnn_variational.h"
 
 #endif

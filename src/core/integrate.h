@@ -150,6 +150,10 @@ int hlnn_rollout_run (hlnn_rollout_work *w, const hlnn_field *f,
                       const double *X0, size_t T, const double *t,
                       double *Xs, hlnn_rollout_stats *st);
 
+/* Number of equal fixed steps for an output interval dt with largest
+ * step hmax (1 when hmax <= 0). */
+size_t hlnn_rollout_substeps (double dt, double hmax);
+
 /* alloc + run + free. */
 int hlnn_rollout (const hlnn_field *f, const hlnn_separable *sep,
                   const hlnn_rollout_opts *o, size_t K, const double *X0,

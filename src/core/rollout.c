@@ -163,11 +163,10 @@ hlnn_all_finite (size_t n, const double *x)
   return 1;
 }
 
-/* Number of equal steps for an output interval dt with largest step hmax;
- * the relative slack keeps dt = 10 hmax from becoming 11 steps through
+/* The relative slack keeps dt = 10 hmax from becoming 11 steps through
  * the rounding of dt / hmax. */
-static size_t
-substeps (double dt, double hmax)
+size_t
+hlnn_rollout_substeps (double dt, double hmax)
 {
   if (!(hmax > 0))
     return 1;
@@ -235,7 +234,7 @@ hlnn_rollout_run (hlnn_rollout_work *w, const hlnn_field *f,
   hlnn_rollout_store (K, d, w->x, T, 0, Xs);
   for (size_t i = 1; i < T; i++)
     {
-      const size_t n = substeps (t[i] - t[i - 1], o->step);
+      const size_t n = hlnn_rollout_substeps (t[i] - t[i - 1], o->step);
       const double h = (t[i] - t[i - 1]) / (double) n;
       for (size_t m = 0; m < n; m++)
         {

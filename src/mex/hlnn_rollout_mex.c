@@ -6,10 +6,13 @@
  * the learned Hamiltonian field with its dissipation) or a system struct
  * (kind 'system', fields name, params).  'lnn': state [q qdot], field
  * [qdot qdd] with qdd from the Euler-Lagrange solve; a singular state
- * stops the rollout with hlnn:rollout:singular.
+ * stops the rollout with hlnn:rollout:singular.  Method 'variational'
+ * (lnn only) is the discrete Euler-Lagrange integrator of
+ * src/core/lnn_variational.c instead of a method on the field.
  * X0: K x d initial states (rows).  t: strictly increasing times (vector,
  * t(1) is the time of X0).  opts: struct, every field optional: method
- * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf'),
+ * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf',
+ * 'variational'),
  * step, reltol, abstol, max_steps, independent, solver ('fixedpoint' |
  * 'newton'), solve_tol, solve_maxit (meanings in src/core/integrate.h).
  * Xs: T x d x K.  stats: steps, rejected, calls, rows, iters, iters_max.
@@ -20,6 +23,7 @@
 #include <string.h>
 #include "hlnn_mex.h"
 #include "mlp_field.h"
+#include "lnn_variational.h"
 
 enum { IN_SRC, IN_X0, IN_T, IN_OPTS, N_IN };
 enum { OUT_XS, OUT_STATS, N_OUT };
@@ -38,10 +42,13 @@ opt_scalar (const mxArray *opts, const char *field, double dflt, int integer,
   return hlnn_mex_scalar (a, name, integer, lo, hi);
 }
 
+/* *variational is set for method 'variational', which is not a method on
+ * a field (integrate.h) and leaves o->method at its default. */
 static void
-read_opts (const mxArray *opts, hlnn_rollout_opts *o)
+read_opts (const mxArray *opts, hlnn_rollout_opts *o, int *variational)
 {
   hlnn_rollout_opts_default (o);
+  *variational = 0;
   if (!mxIsStruct (opts) || mxGetNumberOfElements (opts) != 1)
     hlnn_mex_fail ("arg:type", "opts must be a scalar struct");
   const mxArray *a = hlnn_mex_field (opts, "method");
@@ -49,9 +56,12 @@ read_opts (const mxArray *opts, hlnn_rollout_opts *o)
     {
       char name[16];
       hlnn_mex_string (a, "opts.method", name, sizeof name);
-      if (hlnn_method_from_name (name, &o->method))
+      if (strcmp (name, "variational") == 0)
+        *variational = 1;
+      else if (hlnn_method_from_name (name, &o->method))
         hlnn_mex_fail ("rollout:method", "opts.method '%s' is unknown (rk4, "
-                       "midpoint, gl4, leapfrog, rkf45, rk8pd, msbdf)", name);
+                       "midpoint, gl4, leapfrog, rkf45, rk8pd, msbdf, "
+                       "variational)", name);
     }
   o->step = opt_scalar (opts, "step", o->step, 0, 0.0, HUGE_VAL);
   o->reltol = opt_scalar (opts, "reltol", o->reltol, 0, 0.0, HUGE_VAL);
@@ -132,7 +142,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_mex_init ();
   hlnn_mex_check_nargs (nrhs, N_IN, N_IN, nlhs, N_OUT, "hlnn_rollout_mex");
   hlnn_rollout_opts o;
-  read_opts (prhs[IN_OPTS], &o);
+  int variational;
+  read_opts (prhs[IN_OPTS], &o, &variational);
 
   const int sysmode = is_system (prhs[IN_SRC]);
   hlnn_system sys;
@@ -143,6 +154,11 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       read_system (prhs[IN_SRC], &sys);
       d = 2 * sys.n;
+      if (variational)
+        hlnn_mex_fail ("rollout:method", "variational needs a learned "
+                       "Lagrangian (an lnn model); system '%s' is given as "
+                       "a Hamiltonian field (use gl4 or midpoint)",
+                       hlnn_system_name (sys.id));
       if (o.method == HLNN_METHOD_LEAPFROG && !sys.separable)
         hlnn_mex_fail ("rollout:method", "leapfrog needs a separable "
                        "Hamiltonian H = T(p) + V(q); system '%s' is not "
@@ -156,6 +172,11 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         hlnn_mex_fail ("rollout:model", "model: an mlp used as a vector field "
                        "needs as many outputs as inputs (got %zu -> %zu)", d,
                        m.sizes[m.nlayers]);
+      if (variational && m.kind != HLNN_KIND_LNN)
+        hlnn_mex_fail ("rollout:method", "variational needs a learned "
+                       "Lagrangian (an lnn model); an %s model is not one "
+                       "(use gl4 or midpoint)",
+                       m.kind == HLNN_KIND_HNN ? "hnn" : "mlp");
       if (o.method == HLNN_METHOD_LEAPFROG)
         hlnn_mex_fail ("rollout:method", "leapfrog needs a separable "
                        "Hamiltonian; an %s field is not one (use rk4, gl4, "
@@ -183,7 +204,9 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_hnn_field_ctx hc = { NULL, NULL };
   hlnn_lnn_field_ctx lc;
   memset (&lc, 0, sizeof lc);
-  const size_t nmax = hlnn_rollout_max_rows (o.method, K, o.independent);
+  const size_t nmax = variational ? K : hlnn_rollout_max_rows (o.method, K,
+                                                                o.independent);
+  hlnn_lnn_vi_work *vi = NULL;
   int st = HLNN_SUCCESS;
   if (sysmode)
     {
@@ -207,6 +230,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       lc.l = hlnn_mex_model_lnn (&m, nmax, &st);
       lc.theta = m.theta;
+      if (!st && variational && !(vi = hlnn_lnn_vi_alloc (lc.l, K)))
+        st = HLNN_ENOMEM;
       hlnn_el_info_init (&lc.info);
       f.f = hlnn_lnn_field_fn;
       f.ctx = &lc;
@@ -224,8 +249,11 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
   hlnn_rollout_stats stats;
   memset (&stats, 0, sizeof stats);
-  if (!st)
+  if (!st && vi)
+    st = hlnn_lnn_vi_rollout (vi, m.theta, X0, T, t, &o, mxGetPr (Xa), &stats);
+  else if (!st)
     st = hlnn_rollout (&f, sepp, &o, K, X0, T, t, mxGetPr (Xa), &stats);
+  hlnn_lnn_vi_free (vi);
   hlnn_mlp_field_free (&mf);
   hlnn_hnn_free (hc.h);
   hlnn_lnn_free (lc.l);
@@ -234,7 +262,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       char ctx[160];
       snprintf (ctx, sizeof ctx, "hlnn_rollout (%s)%s",
-                hlnn_method_name (o.method),
+                variational ? "variational" : hlnn_method_name (o.method),
                 st == HLNN_EMAXIT
                 ? ": implicit solve or adaptive step limit; reduce Step, use "
                   "Solver 'newton', or raise MaxSteps" : "");

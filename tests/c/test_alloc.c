@@ -6,7 +6,8 @@
  * allocation made by libhlnn (linked statically into this program) goes
  * through the counters below.  For each model kind the objective and the
  * trainer are allocated first; then the counters must not move while
- * hlnn_trainer_run takes 3 or 30 minibatch steps.  (Allocations inside
+ * hlnn_trainer_run takes 3 or 30 minibatch steps (and while the LNN's
+ * variational rollout runs).  (Allocations inside
  * shared libraries -- GSL's, OpenBLAS's own buffers -- are not seen; the
  * claim is about hlnn's code.) */
 #include <stdlib.h>
@@ -116,6 +117,27 @@ main (void)
                                 batch, X, Y, theta, steps);
       hlnn_test (k == 0, "lnn: %ld allocations during %zu training steps", k,
                  steps);
+    }
+
+  /* the variational rollout of an LNN: nothing after hlnn_lnn_vi_alloc */
+  hlnn_lnn_init_cranmer (lc.l->net, theta, 1);
+  for (size_t T = 3; T <= 30; T *= 10)
+    {
+      double t[30], *Xs = malloc (T * 4 * 2 * sizeof *Xs);
+      const double X0[8] = { 0.1, -0.2, 0.3, 0.1, 0.05, 0.1, -0.1, 0.2 };
+      for (size_t i = 0; i < T; i++)
+        t[i] = 0.01 * (double) i;
+      hlnn_rollout_opts o;
+      hlnn_rollout_opts_default (&o);
+      hlnn_lnn_vi_work *vw = hlnn_lnn_vi_alloc (lc.l, 2);
+      const long before_vi = n_alloc;
+      const int status = hlnn_lnn_vi_rollout (vw, theta, X0, T, t, &o, Xs,
+                                              NULL);
+      const long k = n_alloc - before_vi;
+      hlnn_lnn_vi_free (vw);
+      free (Xs);
+      hlnn_test (status == HLNN_SUCCESS && k == 0, "lnn variational rollout: "
+                 "%ld allocations over %zu outputs (status %d)", k, T, status);
     }
   hlnn_lnn_free (lc.l);
   free (X); free (Y); free (theta);
