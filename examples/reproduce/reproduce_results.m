@@ -84,9 +84,15 @@ function reproduce_results (seconds, command)
   for j = 1:numel (lnn)
     r = lnn{j};
     l = mean_ok (r.lnn_clean); b = mean_ok (r.base_clean);
-    L{end+1} = sprintf (['- Double pendulum: LNN energy error %.3g (target <= 0.01: %s), ' ...
+    L{end+1} = sprintf (['- Double pendulum: LNN energy error (rk4) %.3g (target <= 0.01: %s), ' ...
                          'baseline %.3g, ratio %.3g (target >= 10: %s).'], l, ...
                         yesno (l <= 0.01), b, b / l, yesno (b / l >= 10));
+    if (isfield (r, 'lnn_vi'))
+      v = mean_ok (r.lnn_vi);
+      L{end+1} = sprintf (['  The same LNNs with the variational integrator: %.3g ' ...
+                           '(<= 0.01: %s; median %.3g).'], v, yesno (v <= 0.01), ...
+                          median (r.lnn_vi));
+    end
   end
   L{end+1} = '';
   L{end+1} = '## Figures';
@@ -146,7 +152,10 @@ end
 function txt = per_seed (r)
   s = r.settings;
   if (isfield (r, 'lnn_clean'))
-    cols = {'lnn_clean', 'LNN energy error'; 'base_clean', 'baseline'};
+    cols = {'lnn_clean', 'LNN energy error (rk4)'; 'base_clean', 'baseline'};
+    if (isfield (r, 'lnn_vi'))
+      cols(end+1,:) = {'lnn_vi', 'LNN with the variational integrator'};
+    end
     k = 1;
   else
     cols = {'hnn_paper', sprintf('HNN energy (paper protocol, %s)', s.unit); ...

@@ -4,7 +4,7 @@
 % @file{doc/figures}): for each protocol, the first start of seed 1: phase
 % portrait (q, p for one degree of freedom; body 1's x, y for the orbits)
 % and energy against time, true vs baseline vs learned model (and the
-% HNN rolled out with gl4).
+% HNN rolled out with gl4, the LNN with the variational integrator).
 % @end deftypefn
 function repro_figures (r)
   d = getenv ('HLNN_REPRO_FIGS');
@@ -26,6 +26,9 @@ function repro_figures (r)
     names = {'true'};
     [curves, labels, styles] = models (lnn);
     for c = 1:numel (curves)
+      if (~isfield (f, curves{c}))     % results saved before the column
+        continue;
+      end
       X = f.(curves{c});
       if (~isempty (X))
         plot (X(:,i), X(:,j), styles{c});
@@ -41,6 +44,9 @@ function repro_figures (r)
     hold on;
     names = {'true'};
     for c = 1:numel (curves)
+      if (~isfield (f, ['E' curves{c}]))
+        continue;
+      end
       E = f.(['E' curves{c}]);
       if (~isempty (E))
         plot (f.t(1:numel (E)), E, styles{c});
@@ -59,7 +65,9 @@ end
 
 function [c, l, s] = models (lnn)
   if (lnn)
-    c = {'base', 'lnn'}; l = {'baseline', 'LNN'}; s = {'r-', 'b-'};
+    c = {'base', 'lnn', 'lnn_vi'};
+    l = {'baseline (rk4)', 'LNN (rk4)', 'LNN (variational)'};
+    s = {'r-', 'b-', 'g--'};
   else
     c = {'base', 'hnn', 'gl4'};
     l = {'baseline (RK)', 'HNN (RK)', 'HNN (gl4)'};
