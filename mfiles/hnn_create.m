@@ -20,8 +20,9 @@
 % itself a gradient, once more, so the activation needs a second
 % derivative: @qcode{'relu'} is refused (error @code{hlnn:hnn:activation}).
 % @item @qcode{'Init'}
-% @qcode{'glorot'} (default), @qcode{'he'}, @qcode{'orthogonal'} or
-% @qcode{'torch'}.
+% @qcode{'glorot'} (default), @qcode{'he'}, @qcode{'orthogonal'},
+% @qcode{'torch'} or @qcode{'greydanus'} (as in the code of the HNN paper;
+% see @code{mlp_create}).
 % @item @qcode{'Seed'}
 % Integer seed of the weights and of the minibatch order (default 0).
 % @item @qcode{'Dissipation'}
@@ -92,7 +93,7 @@ function check_create_opts (opts, n)
            'hnn_create: Activation must be one of: %s (an HNN needs a second derivative, so relu is not available)', ...
            strjoin (acts, ', '));
   end
-  inits = {'glorot', 'he', 'orthogonal', 'torch'};
+  inits = {'glorot', 'he', 'orthogonal', 'torch', 'greydanus'};
   if (~ischar (opts.Init) || ~any (strcmpi (opts.Init, inits)))
     error ('hlnn:hnn:init', 'hnn_create: Init must be one of: %s', strjoin (inits, ', '));
   end

@@ -23,7 +23,8 @@
 % biases zero, weights of layer i = 0..L-1 normal with standard deviation
 % @code{(2.2 [i = 0] + 0.58 i [0 < i < L-1] + m [i = L-1]) / sqrt (m)},
 % @code{m} the larger of the layer's fan-in and fan-out), @qcode{'glorot'},
-% @qcode{'he'}, @qcode{'orthogonal'} or @qcode{'torch'}.  With the generic
+% @qcode{'he'}, @qcode{'orthogonal'}, @qcode{'torch'} or
+% @qcode{'greydanus'} (see @code{mlp_create}).  With the generic
 % schemes a softplus LNN starts with a tiny @code{d2L/dqdot2} (about 0.005
 % for 4-64-64-1 Glorot weights), hence huge and hypersensitive
 % accelerations, and training tends to stall there.
@@ -75,7 +76,7 @@ function check_create_opts (opts)
            'lnn_create: Activation must be one of: %s (relu has no second derivative)', ...
            strjoin (acts, ', '));
   end
-  inits = {'glorot', 'cranmer', 'he', 'orthogonal', 'torch'};
+  inits = {'glorot', 'cranmer', 'he', 'orthogonal', 'torch', 'greydanus'};
   if (~ischar (opts.Init) || ~any (strcmpi (opts.Init, inits)))
     error ('hlnn:lnn:init', 'lnn_create: Init must be one of: %s', strjoin (inits, ', '));
   end

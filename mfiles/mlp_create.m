@@ -14,8 +14,11 @@
 % @qcode{'tanh'} (default), @qcode{'softplus'}, @qcode{'sigmoid'},
 % @qcode{'sin'}, @qcode{'gelu'} or @qcode{'relu'}.
 % @item @qcode{'Init'}
-% @qcode{'glorot'} (default), @qcode{'he'}, @qcode{'orthogonal'} or
-% @qcode{'torch'} (PyTorch's @code{nn.Linear} default).
+% @qcode{'glorot'} (default), @qcode{'he'}, @qcode{'orthogonal'} (biases
+% zero), @qcode{'torch'} (PyTorch's @code{nn.Linear} default) or
+% @qcode{'greydanus'} (the HNN paper's code: orthogonal weights over
+% @code{nn.Linear}'s default hidden biases, uniform in
+% @code{+-1/sqrt (fan_in)}; the output bias zero).
 % @item @qcode{'Seed'}
 % Integer seed of the weights and of the minibatch order (default 0).
 % @end table
@@ -53,7 +56,7 @@ function check_create_opts (opts)
     error ('hlnn:mlp:activation', 'mlp_create: Activation must be one of: %s', ...
            strjoin (acts, ', '));
   end
-  inits = {'glorot', 'he', 'orthogonal', 'torch'};
+  inits = {'glorot', 'he', 'orthogonal', 'torch', 'greydanus'};
   if (~ischar (opts.Init) || ~any (strcmpi (opts.Init, inits)))
     error ('hlnn:mlp:init', 'mlp_create: Init must be one of: %s', strjoin (inits, ', '));
   end
@@ -82,6 +85,17 @@ end
 %! m = mlp_create ([4 6 4], struct ('Init', 'orthogonal'));
 %! assert (m.W{1}' * m.W{1}, eye (4), 1e-12);
 %! assert (m.W{2} * m.W{2}', eye (4), 1e-12);
+
+%!test
+%! % greydanus: orthogonal weights, hidden biases U(+-1/sqrt (fan_in))
+%! % (standard deviation 1/sqrt (3 fan_in)), no output bias
+%! m = mlp_create ([2 200 200 1], 'Init', 'greydanus', 'Seed', 2);
+%! assert (m.W{2} * m.W{2}', eye (200), 1e-12);
+%! assert (max (abs (m.b{1})) <= 1 / sqrt (2));
+%! assert (std (m.b{1}), 1 / sqrt (6), 0.05);
+%! assert (max (abs (m.b{2})) <= 1 / sqrt (200));
+%! assert (std (m.b{2}), 1 / sqrt (600), 0.005);
+%! assert (m.b{3}, 0);
 
 %!error <SIZES> mlp_create ([2 0 1])
 %!error <needs at least> mlp_create (3)

@@ -244,6 +244,7 @@ hlnn_mlp_init (const hlnn_mlp *net, double *theta, hlnn_init scheme,
             W[i] = gsl_ran_gaussian (rng, he);
           break;
         case HLNN_INIT_ORTHOGONAL:
+        case HLNN_INIT_GREYDANUS:
           status = init_orthogonal (rng, out, in, W);
           break;
         case HLNN_INIT_TORCH:
@@ -253,9 +254,14 @@ hlnn_mlp_init (const hlnn_mlp *net, double *theta, hlnn_init scheme,
         default:
           status = HLNN_EDOM;
         }
+      /* with tanh, zero biases make every hidden unit odd in x: an even
+       * energy such as q^2 + p^2 must then be built from scratch, which
+       * is why the HNN paper's code (torch biases) trains better */
+      const int torch_bias = scheme == HLNN_INIT_TORCH
+                             || (scheme == HLNN_INIT_GREYDANUS
+                                 && l < net->nlayers);
       for (size_t i = 0; i < out; i++)
-        b[i] = scheme == HLNN_INIT_TORCH
-               ? torch * (2.0 * gsl_rng_uniform (rng) - 1.0) : 0.0;
+        b[i] = torch_bias ? torch * (2.0 * gsl_rng_uniform (rng) - 1.0) : 0.0;
     }
   gsl_rng_free (rng);
   return status;

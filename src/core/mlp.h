@@ -69,7 +69,10 @@ typedef enum {
   HLNN_INIT_GLOROT = 0,   /* uniform, limit sqrt(6/(in+out)) */
   HLNN_INIT_HE,           /* normal, std sqrt(2/in) */
   HLNN_INIT_ORTHOGONAL,   /* (semi-)orthogonal rows/columns, gain 1 */
-  HLNN_INIT_TORCH         /* PyTorch nn.Linear default: U(+-1/sqrt(in)) */
+  HLNN_INIT_TORCH,        /* PyTorch nn.Linear default: U(+-1/sqrt(in)) */
+  HLNN_INIT_GREYDANUS     /* the HNN paper's code: orthogonal weights over
+                             nn.Linear's default hidden biases
+                             U(+-1/sqrt(in)); no output bias (zero) */
 } hlnn_init;
 
 hlnn_mlp *hlnn_mlp_alloc (size_t nlayers, const size_t *sizes, hlnn_act act);

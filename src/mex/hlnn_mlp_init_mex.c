@@ -3,8 +3,9 @@
  *   [W, b] = hlnn_mlp_init_mex (sizes, scheme, seed)
  *
  * sizes: row of layer widths (inputs first); scheme: 'glorot', 'he',
- * 'orthogonal', 'torch' or 'cranmer' (Cranmer et al.'s layer-scaled
- * initialisation for LNNs, lnn.h).  W and b are L x 1 cells (W{l} is out x in).
+ * 'orthogonal', 'torch', 'greydanus' (the HNN paper's code, mlp.h) or
+ * 'cranmer' (Cranmer et al.'s layer-scaled initialisation for LNNs,
+ * lnn.h).  W and b are L x 1 cells (W{l} is out x in).
  * Done in C so that a seed gives the same network in Octave and MATLAB.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
@@ -41,9 +42,10 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else if (strcmp (scheme_name, "he") == 0) scheme = HLNN_INIT_HE;
   else if (strcmp (scheme_name, "orthogonal") == 0) scheme = HLNN_INIT_ORTHOGONAL;
   else if (strcmp (scheme_name, "torch") == 0) scheme = HLNN_INIT_TORCH;
+  else if (strcmp (scheme_name, "greydanus") == 0) scheme = HLNN_INIT_GREYDANUS;
   else if (!cranmer)
     hlnn_mex_fail ("mlp:init", "scheme must be 'glorot', 'he', 'orthogonal', "
-                   "'torch' or 'cranmer', got '%s'", scheme_name);
+                   "'torch', 'greydanus' or 'cranmer', got '%s'", scheme_name);
   const unsigned long seed =
     (unsigned long) hlnn_mex_scalar (prhs[IN_SEED], "seed", 1, 0, 4294967295.0);
 

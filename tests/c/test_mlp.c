@@ -467,6 +467,19 @@ test_init (void)
   hlnn_mlp_init (net, th2, HLNN_INIT_ORTHOGONAL, 3);
   hlnn_test (memcmp (th, th2, net->nparams * sizeof (double)) == 0,
              "init is reproducible from its seed");
+  hlnn_mlp_init (net, th, HLNN_INIT_GREYDANUS, 3);
+  double bmax = 0.0, bmin = HUGE_VAL;
+  for (size_t i = 0; i < 5; i++)
+    {
+      bmax = fmax (bmax, fabs (th[net->b_off[1] + i]));
+      bmin = fmin (bmin, fabs (th[net->b_off[1] + i]));
+    }
+  double bout = 0.0;
+  for (size_t i = 0; i < 3; i++)
+    bout = fmax (bout, fabs (th[net->b_off[2] + i]));
+  hlnn_test (bmax <= 1.0 / sqrt (7.0) && bmin > 0.0 && bout == 0.0,
+             "greydanus init: hidden biases in (0, 1/sqrt(7)] in modulus "
+             "(%.3g..%.3g), output bias zero (%g)", bmin, bmax, bout);
   hlnn_mlp_free (net);
 }
 
