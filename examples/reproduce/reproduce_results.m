@@ -156,6 +156,10 @@ function txt = per_seed (r)
     if (isfield (r, 'lnn_vi'))
       cols(end+1,:) = {'lnn_vi', 'LNN with the variational integrator'};
     end
+    if (isfield (r, 'lnn_final'))
+      cols(end+1,:) = {'lnn_final', 'LNN final-time error (rk4)'};
+      cols(end+1,:) = {'lnn_vi_final', 'LNN final-time error (variational)'};
+    end
     k = 1;
   else
     cols = {'hnn_paper', sprintf('HNN energy (paper protocol, %s)', s.unit); ...

@@ -12,15 +12,18 @@ function lines = repro_rows (r)
   k = s.scale;
   lines = {};
   if (isfield (r, 'lnn_clean'))
-    vi = '-';                       % results saved before the column
+    vi = '-';  fin = {'-', '-'};   % results saved before these columns
     if (isfield (r, 'lnn_vi'))
       vi = pm (r.lnn_vi, 1);
     end
-    lines{end+1} = sprintf ('| %s | baseline | %s | %s | %s | - | - |', ...
-      s.title, s.paper_base, pm (r.base_loss, 1), pm (r.base_clean, 1));
-    lines{end+1} = sprintf ('| %s | LNN | %s | %s | %s | %s | %s |', ...
+    if (isfield (r, 'lnn_final'))
+      fin = {pm(r.base_final, 1), [pm(r.lnn_final, 1) ' / ' pm(r.lnn_vi_final, 1)]};
+    end
+    lines{end+1} = sprintf ('| %s | baseline | %s | %s | %s | - | %s | - |', ...
+      s.title, s.paper_base, pm (r.base_loss, 1), pm (r.base_clean, 1), fin{1});
+    lines{end+1} = sprintf ('| %s | LNN | %s | %s | %s | %s | %s | %s |', ...
       s.title, s.paper_lnn, pm (r.lnn_loss, 1), pm (r.lnn_clean, 1), vi, ...
-      ratio (r.base_clean, r.lnn_clean));
+      fin{2}, ratio (r.base_clean, r.lnn_clean));
     return;
   end
   name = sprintf ('%s (%s)', s.title, s.unit);
