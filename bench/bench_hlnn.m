@@ -50,8 +50,10 @@ end
 % (d) rollouts: 15 initial states of the spring HNN over t in [0, 20],
 % 1000 fixed steps (rk4, gl4), and the adaptive GSL methods at the
 % tolerances of the HNN paper's evaluation (rtol 1e-12, scipy's default
-% atol 1e-6); the paper integrates its torch model with scipy's solve_ivp
-% instead (bench_torch.py does that from the same weights).
+% atol 1e-6), stepping onto every output time or (_interp) with the steps
+% the tolerance asks for and interpolated outputs, the work solve_ivp with
+% t_eval does; the paper integrates its torch model with scipy's solve_ivp
+% (bench_torch.py does that from the same weights).
 function bench_rollout (casedir)
   % a trained spring HNN (H = q^2 + p^2): an untrained net's nearly flat
   % field would let the adaptive reference take a handful of steps
@@ -62,14 +64,15 @@ function bench_rollout (casedir)
   t = linspace (0, 20, 1001)';
   W = m.W;  b = m.b;   %#ok (saved for the PyTorch side)
   save ('-v7', fullfile (casedir, 'rollout.mat'), 'W', 'b', 'x0', 't');
-  methods = {'rk4', 'gl4', 'rkf45', 'rk8pd'};
+  methods = {'rk4', 'gl4', 'rkf45', 'rk8pd', 'rkf45_interp', 'rk8pd_interp'};
   tol = {'RelTol', 1e-12, 'AbsTol', 1e-6};
   for t_ = [1 2]
     hlnn (t_);
     for k = 1:numel (methods)
-      opts = {'Method', methods{k}};
-      if (any (strcmp (methods{k}, {'rkf45', 'rk8pd'})))
-        opts = [opts tol];
+      method = strtok (methods{k}, '_');
+      opts = {'Method', method};
+      if (any (strcmp (method, {'rkf45', 'rk8pd'})))
+        opts = [opts tol {'Interpolate', ~strcmp (method, methods{k})}];
       end
       hlnn_rollout (m, x0, t(1:11), opts{:});   % warm-up
       best = Inf;

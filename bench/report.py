@@ -75,8 +75,12 @@ def main():
             hb = min(pick(c, "hlnn"), key=lambda r: r["seconds"])
             method = c[len("rollout_"):]
             fixed = method in ("rk4", "gl4")
+            label = (" (1000 steps)" if fixed else
+                     " (rtol 1e-12, atol 1e-6, interpolated outputs)"
+                     if method.endswith("_interp") else
+                     " (rtol 1e-12, atol 1e-6, a step ends on every output)")
             rollouts.append({
-                "method": method + (" (1000 steps)" if fixed else " (rtol 1e-12, atol 1e-6)"),
+                "method": method.replace("_interp", "") + label,
                 "hlnn_seconds": hb["seconds"], "hlnn_threads": hb["threads"],
                 "state_steps_per_s": 15 * hb["steps"] / hb["seconds"] if fixed else None,
                 "scipy_torch_seconds": scipy_best["seconds"] if scipy_best else None,

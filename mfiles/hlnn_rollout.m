@@ -48,6 +48,14 @@
 % the tolerance but the result differs in the last bits from a rollout of
 % that trajectory alone; true gives every trajectory its own step control
 % (identical to single rollouts, but one field call per trajectory).
+% @item @qcode{'Interpolate'}
+% Adaptive methods: false (default) ends a step on every output time, so
+% N output times cost at least N steps; true lets the tolerance alone
+% choose the steps over the whole span and interpolates the outputs
+% inside a step (cubic Hermite on the step's end values and slopes, one
+% more field call per step), as @code{solve_ivp} with @code{t_eval} and
+% @code{ode45} do.  Much faster for finely sampled outputs; between step
+% ends the error is that of the interpolant, O(h^4).
 % @item @qcode{'Solver'}
 % midpoint, gl4: @qcode{'fixedpoint'} (default; needs
 % @code{h |A| Lip(F) < 1}) or @qcode{'newton'} (simplified Newton with a
@@ -89,7 +97,8 @@ function [T, Xs, stats] = hlnn_rollout (src, X0, t, varargin)
     error ('hlnn:rollout:time', 'hlnn_rollout: T must be finite and strictly increasing');
   end
   defaults = struct ('Method', 'rk8pd', 'Step', 0, 'RelTol', 1e-9, 'AbsTol', 1e-9, ...
-                     'MaxSteps', 1e6, 'Independent', false, 'Solver', 'fixedpoint', ...
+                     'MaxSteps', 1e6, 'Independent', false, 'Interpolate', false, ...
+                     'Solver', 'fixedpoint', ...
                      'SolveTol', 1e-12, 'SolveMaxIter', 50);
   opts = hlnn_options (defaults, 'rollout', 'hlnn_rollout', varargin);
   methods = {'rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf', ...
@@ -109,14 +118,17 @@ function [T, Xs, stats] = hlnn_rollout (src, X0, t, varargin)
              nonneg{j});
     end
   end
-  if (~(islogical (opts.Independent) || isnumeric (opts.Independent)) ...
-      || ~isscalar (opts.Independent))
-    error ('hlnn:rollout:option', 'hlnn_rollout: Independent must be true or false');
+  for name = {'Independent', 'Interpolate'}
+    v = opts.(name{1});
+    if (~(islogical (v) || isnumeric (v)) || ~isscalar (v))
+      error ('hlnn:rollout:option', 'hlnn_rollout: %s must be true or false', name{1});
+    end
   end
   c = struct ('method', lower (opts.Method), 'step', double (opts.Step), ...
               'reltol', double (opts.RelTol), 'abstol', double (opts.AbsTol), ...
               'max_steps', double (opts.MaxSteps), ...
               'independent', double (logical (opts.Independent)), ...
+              'interpolate', double (logical (opts.Interpolate)), ...
               'solver', lower (opts.Solver), 'solve_tol', double (opts.SolveTol), ...
               'solve_maxit', double (opts.SolveMaxIter));
   if (strcmp (src.kind, 'system'))
@@ -250,6 +262,33 @@ end
 %!   assert (max (Er(half:end)) > 1.5 * max (Er(1:half)));
 %! end
 
+%!test
+%! % Interpolate: steps set by the tolerance alone, outputs interpolated;
+%! % against the exact spring solution at 2001 output times
+%! X0 = [0.6 -0.8; 0.1 0.2];
+%! tt = linspace (0, 20, 2001);
+%! [~, Xd, sd] = hlnn_rollout (sys, X0, tt, 'Method', 'rkf45', 'RelTol', 1e-8, ...
+%!                             'AbsTol', 1e-8, 'Interpolate', true, 'Step', 0.01);
+%! [~, Xs, ss] = hlnn_rollout (sys, X0, tt, 'Method', 'rkf45', 'RelTol', 1e-8, ...
+%!                             'AbsTol', 1e-8);
+%! assert (ss.steps >= 2000);
+%! assert (sd.steps < ss.steps / 2);
+%! for k = 1:2
+%!   q = X0(k, 1) * cos (2 * tt') + X0(k, 2) * sin (2 * tt');
+%!   assert (Xd(:, 1, k), q, 1e-6);
+%!   assert (Xs(:, 1, k), q, 1e-8);
+%! end
+%! % the steps do not depend on the outputs asked for (same first step)
+%! [~, X2] = hlnn_rollout (sys, X0, [0 20], 'Method', 'rkf45', 'RelTol', 1e-8, ...
+%!                         'AbsTol', 1e-8, 'Interpolate', true, 'Step', 0.01);
+%! assert (X2(2, :, :), Xd(end, :, :), 1e-14);
+%! % independent: each trajectory as alone
+%! [~, Xi] = hlnn_rollout (sys, X0, tt, 'Method', 'rk8pd', 'Interpolate', true, ...
+%!                         'Independent', true);
+%! [~, X1] = hlnn_rollout (sys, X0(2, :), tt, 'Method', 'rk8pd', 'Interpolate', true);
+%! assert (Xi(:, :, 2), X1(:, :, 1));
+
+%!error <Interpolate must be true or false> hlnn_rollout (sys, [1 0], t, 'Interpolate', 'yes')
 %!error <variational needs a learned Lagrangian> hlnn_rollout (hnn_create (1, 4), [1 0], t, 'Method', 'variational')
 %!error <variational needs a learned Lagrangian> hlnn_rollout (sys, [1 0], t, 'Method', 'variational')
 %!error id=hlnn:rollout:singular

@@ -94,6 +94,10 @@ typedef struct {
   double reltol, abstol;  /* adaptive: GSL y-control, both > = 0, not both 0 */
   size_t max_steps;       /* adaptive: per output interval, 0 = unlimited */
   int independent;        /* adaptive: one driver per trajectory */
+  /* adaptive: steps chosen by the tolerance over the whole span and the
+   * outputs interpolated (cubic Hermite, rollout_odeiv2.c) instead of a
+   * step ending on every output time */
+  int interpolate;
   /* Implicit stage equations (midpoint, gl4), per trajectory: iterate
    * until the update max|dZ| is <= solve_tol * max(1, |x|_inf, |Z|_inf),
    * then on while it keeps shrinking, i.e. down to round-off (Hairer,

@@ -50,6 +50,7 @@ hlnn_rollout_opts_default (hlnn_rollout_opts *o)
   o->abstol = 1e-9;
   o->max_steps = 1000000;
   o->independent = 0;
+  o->interpolate = 0;
   o->solve = HLNN_SOLVE_FIXEDPOINT;
   o->solve_tol = 1e-12;
   o->solve_maxit = 50;

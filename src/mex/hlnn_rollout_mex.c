@@ -13,7 +13,7 @@
  * t(1) is the time of X0).  opts: struct, every field optional: method
  * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf',
  * 'variational'),
- * step, reltol, abstol, max_steps, independent, solver ('fixedpoint' |
+ * step, reltol, abstol, max_steps, independent, interpolate, solver ('fixedpoint' |
  * 'newton'), solve_tol, solve_maxit (meanings in src/core/integrate.h).
  * Xs: T x d x K.  stats: steps, rejected, calls, rows, iters, iters_max.
  *
@@ -72,6 +72,7 @@ read_opts (const mxArray *opts, hlnn_rollout_opts *o, int *variational)
   o->max_steps = (size_t) opt_scalar (opts, "max_steps", (double) o->max_steps,
                                       1, 0.0, 1e15);
   o->independent = opt_scalar (opts, "independent", 0.0, 1, 0.0, 1.0) != 0;
+  o->interpolate = opt_scalar (opts, "interpolate", 0.0, 1, 0.0, 1.0) != 0;
   a = hlnn_mex_field (opts, "solver");
   if (a)
     {
