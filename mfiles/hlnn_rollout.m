@@ -52,8 +52,7 @@
 % Adaptive methods: false (default) ends a step on every output time, so
 % N output times cost at least N steps; true lets the tolerance alone
 % choose the steps over the whole span and interpolates the outputs
-% inside a step (cubic Hermite on the step's end values and slopes, one
-% more field call per step), as @code{solve_ivp} with @code{t_eval} and
+% inside a step (cubic Hermite on the step's end values and slopes), as @code{solve_ivp} with @code{t_eval} and
 % @code{ode45} do.  Much faster for finely sampled outputs; between step
 % ends the error is that of the interpolant, O(h^4).
 % @item @qcode{'Solver'}

@@ -10,8 +10,9 @@
  * shortened), so 1000 output times cost at least 1000 steps.  With
  * o->interpolate the steps are those the tolerance asks for, over the
  * whole span, and each output inside a step is the cubic Hermite
- * interpolant of the step's end values and slopes (one more field call
- * per step for the slope at its end): what scipy's solve_ivp with t_eval
+ * interpolant of the step's end values and slopes (rkf45 and rk8pd hand
+ * over the slope at the end, exact, as dydt_out; msbdf costs one more
+ * field call per step): what scipy's solve_ivp with t_eval
  * and MATLAB's ode45 do, with an interpolation error O(h^4) between the
  * step ends (GSL odeiv2 has no interpolant of its own).
  *
@@ -152,7 +153,9 @@ drive_dense (gsl_odeiv2_driver *drv, ode_ctx *c, double *y, size_t n,
       int status = map_status (gsl_odeiv2_evolve_apply (drv->e, drv->c, drv->s,
                                                         drv->sys, &tb, t[T - 1],
                                                         &h, y), c, n, y);
-      if (!status && ode_func (tb, y, b->f1, c) != GSL_SUCCESS)
+      if (!status && drv->s->type->gives_exact_dydt_out)
+        memcpy (b->f1, drv->e->dydt_out, n * sizeof (double));
+      else if (!status && ode_func (tb, y, b->f1, c) != GSL_SUCCESS)
         status = c->status;
       if (!status && max_steps && ++since_output > max_steps)
         status = HLNN_EMAXIT;
