@@ -72,7 +72,8 @@ function bench_rollout (casedir)
       method = strtok (methods{k}, '_');
       opts = {'Method', method};
       if (any (strcmp (method, {'rkf45', 'rk8pd'})))
-        opts = [opts tol {'Interpolate', ~strcmp (method, methods{k})}];
+        interp = ~strcmp (method, methods{k});
+        opts = [opts, tol, {'Interpolate', interp}];
       end
       hlnn_rollout (m, x0, t(1:11), opts{:});   % warm-up
       best = Inf;

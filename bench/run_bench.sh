@@ -12,8 +12,15 @@ mkdir -p "$out/cases"
 : > "$out/results.jsonl"
 echo "hlnn side..."
 "$OCTAVE" -q --no-window-system --path "$top/mfiles" --path "${HLNN_MEX:-$top/mex}" \
-  --path "$here" --eval "bench_hlnn ('$out/cases', [1 2])" 2>/dev/null \
-  | grep '^{' >> "$out/results.jsonl"
+  --path "$here" --eval "bench_hlnn ('$out/cases', [1 2])" > "$out/hlnn.log" 2>&1
+grep '^{' "$out/hlnn.log" >> "$out/results.jsonl"
+# octave 7 on Debian prints this at exit after --eval, harmlessly
+if grep '^error' "$out/hlnn.log" | grep -qv 'ignoring const execution_exception' \
+   || ! grep -q '^{' "$out/hlnn.log"; then
+  echo "run_bench.sh: the hlnn side failed (bench/results/hlnn.log):" >&2
+  grep -v '^{' "$out/hlnn.log" | tail -20 >&2
+  exit 1
+fi
 if $PY -c 'import torch, scipy' 2>/dev/null; then
   echo "PyTorch side..."
   $PY "$here/bench_torch.py" "$out/cases" 1 2 >> "$out/results.jsonl"
