@@ -4,7 +4,8 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
  * Both implicit equations of a step have the form
- *     L_v(X) + c L_q(X) = target,   X = (alpha_q y + beta_q, alpha_v y + beta_v)
+ *     L_v(X) + c L_q(X) = target,
+ *     X = (alpha_q y + beta_q, alpha_v y + beta_v)
  * in the unknown y (n per trajectory):
  *   step      y = q1, X = ((q0 + y)/2, (y - q0)/h), c = -h/2, target p0;
  *   Legendre  y = qdot, X = (q1, y), c = 0, target p1,

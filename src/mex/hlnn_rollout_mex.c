@@ -12,9 +12,9 @@
  * X0: K x d initial states (rows).  t: strictly increasing times (vector,
  * t(1) is the time of X0).  opts: struct, every field optional: method
  * ('rk4', 'midpoint', 'gl4', 'leapfrog', 'rkf45', 'rk8pd', 'msbdf',
- * 'variational'),
- * step, reltol, abstol, max_steps, independent, interpolate, solver ('fixedpoint' |
- * 'newton'), solve_tol, solve_maxit (meanings in src/core/integrate.h).
+ * 'variational'), step, reltol, abstol, max_steps, independent,
+ * interpolate, solver ('fixedpoint' | 'newton'), solve_tol, solve_maxit
+ * (meanings in src/core/integrate.h).
  * Xs: T x d x K.  stats: steps, rejected, calls, rows, iters, iters_max.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
