@@ -52,19 +52,22 @@
 % Adaptive methods: false (default) ends a step on every output time, so
 % N output times cost at least N steps; true lets the tolerance alone
 % choose the steps over the whole span and interpolates the outputs
-% inside a step (cubic Hermite on the step's end values and slopes), as @code{solve_ivp} with @code{t_eval} and
-% @code{ode45} do.  Much faster for finely sampled outputs; between step
-% ends the error is that of the interpolant, O(h^4).
+% inside a step (cubic Hermite on the step's end values and slopes), as
+% @code{solve_ivp} with @code{t_eval} and @code{ode45} do.  Much faster
+% for finely sampled outputs; between step ends the error is that of the
+% interpolant, O(h^4).
 % @item @qcode{'Solver'}
 % midpoint, gl4: @qcode{'fixedpoint'} (default; needs
 % @code{h |A| Lip(F) < 1}) or @qcode{'newton'} (simplified Newton with a
 % central-difference Jacobian; for larger steps or stiff fields).
 % @item @qcode{'SolveTol'}, @qcode{'SolveMaxIter'}
-% midpoint, gl4, variational: the stage (step) equations of a trajectory must be solved to
+% midpoint, gl4: the stage equations of a trajectory must be solved to
 % @code{SolveTol * max (1, |x|, |Z|)} within @code{SolveMaxIter}
 % iterations (defaults 1e-12, 50), else the error
 % @code{hlnn:rollout:maxiter}; once there, iteration goes on to round-off
-% so that energy does not drift.
+% so that energy does not drift.  variational: Newton's update of q1 must
+% fall to @code{SolveTol * max (1, |q1|)} within @code{SolveMaxIter}
+% iterations; its quadratic convergence leaves q1 at round-off then.
 % @end table
 %
 % @var{stats} counts @code{steps}, @code{rejected} steps, field
