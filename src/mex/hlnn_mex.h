@@ -20,11 +20,14 @@
 
 typedef enum { HLNN_KIND_MLP = 0, HLNN_KIND_HNN, HLNN_KIND_LNN } hlnn_kind;
 
+/* Most affine layers a model struct may have. */
+#define HLNN_MEX_MAX_LAYERS 64
+
 /* A model struct read into C.  theta is mxMalloc'ed: the MLP's parameters
  * followed by 'nextra' kind-specific ones (e.g. a learned dissipation). */
 typedef struct {
   hlnn_kind kind;
-  size_t nlayers, sizes[65];
+  size_t nlayers, sizes[HLNN_MEX_MAX_LAYERS + 1];
   hlnn_act act;
   hlnn_mlp *net;          /* NULL until hlnn_mex_model_alloc_net */
   double *theta;

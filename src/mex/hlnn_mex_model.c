@@ -240,9 +240,9 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
     hlnn_mex_fail ("model:field", "%s.W and %s.b must be cell arrays",
                    name, name);
   const size_t L = mxGetNumberOfElements (W);
-  if (L < 1 || L > 64 || mxGetNumberOfElements (b) != L)
+  if (L < 1 || L > HLNN_MEX_MAX_LAYERS || mxGetNumberOfElements (b) != L)
     hlnn_mex_fail ("model:layers", "%s.W and %s.b must hold the same number "
-                   "(1 to 64) of layers", name, name);
+                   "(1 to %d) of layers", name, name, HLNN_MEX_MAX_LAYERS);
 
   size_t *sizes = m->sizes;
   char what[64];

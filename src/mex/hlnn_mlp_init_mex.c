@@ -24,9 +24,10 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_mex_check_nargs (nrhs, N_IN, N_IN, nlhs, N_OUT, "hlnn_mlp_init_mex");
   const double *sz = hlnn_mex_matrix (prhs[IN_SIZES], "sizes", 1, 0, 1);
   const size_t nsz = mxGetN (prhs[IN_SIZES]);
-  if (nsz < 2 || nsz > 65)
-    hlnn_mex_fail ("mlp:sizes", "sizes must list 2 to 65 layer widths");
-  size_t sizes[65];
+  if (nsz < 2 || nsz > HLNN_MEX_MAX_LAYERS + 1)
+    hlnn_mex_fail ("mlp:sizes", "sizes must list 2 to %d layer widths",
+                   HLNN_MEX_MAX_LAYERS + 1);
+  size_t sizes[HLNN_MEX_MAX_LAYERS + 1];
   for (size_t l = 0; l < nsz; l++)
     {
       if (sz[l] < 1 || sz[l] > 1e6 || sz[l] != (double) (size_t) sz[l])

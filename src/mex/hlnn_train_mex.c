@@ -57,7 +57,7 @@ static struct {
   hlnn_trainer *tr;
   hlnn_kind kind;
   hlnn_act act;
-  size_t nlayers, sizes[65], n, N, dx, dy, batch, P;
+  size_t nlayers, sizes[HLNN_MEX_MAX_LAYERS + 1], n, N, dx, dy, batch, P;
   int dissipation;
   double gamma;
 } cache;
