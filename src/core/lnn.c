@@ -134,28 +134,36 @@ gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
   gather_rows (N, l->n, Qd, i0, m, l->X + l->n * m);
 }
 
-/* G = grad_x L and the Hessian columns H_j = H e_{n+j} on the chunk l->X
- * of m rows (each m x d, leading dimension m): one gradient pass, then n
- * Hessian-vector products reusing it (mlp_gradx.c).  keep = 2 when the
- * loss gradient (hlnn_mlp_grad_x_vjp2) follows. */
-static int
-chunk_derivs (hlnn_lnn *l, const double *theta, size_t m, int keep)
+int
+hlnn_lnn_chunk_derivs (hlnn_lnn *l, const double *theta, size_t m, int keep,
+                       double aq, double av)
 {
   const size_t n = l->n, d = l->d;
   int status = hlnn_mlp_grad_x (l->net, theta, m, l->X, keep, l->G, l->work);
-  if (status)
+  if (status || keep == 0)
     return status;
   memset (l->V, 0, m * d * sizeof (double));
   for (size_t j = 0; j < n && status == HLNN_SUCCESS; j++)
     {
-      double *e = l->V + (n + j) * m;
+      double *uq = l->V + j * m, *uv = l->V + (n + j) * m;
       for (size_t i = 0; i < m; i++)
-        e[i] = 1.0;
+        {
+          uq[i] = aq;
+          uv[i] = av;
+        }
       status = hlnn_mlp_grad_x_hvp (l->net, theta, l->V,
                                     l->H + j * l->nmax * d, l->work);
-      memset (e, 0, m * sizeof (double));
+      memset (uq, 0, m * sizeof (double));
+      memset (uv, 0, m * sizeof (double));
     }
   return status;
+}
+
+/* G = grad_x L and the Hessian columns H_j = H e_{n+j}. */
+static int
+chunk_derivs (hlnn_lnn *l, const double *theta, size_t m, int keep)
+{
+  return hlnn_lnn_chunk_derivs (l, theta, m, keep, 0.0, 1.0);
 }
 
 /* Sample i of a chunk of m rows into the el scratch: Lq, qd, A, B. */

@@ -88,6 +88,15 @@ int hlnn_lnn_lagrangian (hlnn_lnn *l, const double *theta, size_t N,
 int hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
                      const double *Q, const double *Qd, double *E);
 
+/* On the chunk l->X (m <= nmax rows): G = grad_x L into l->G and, when
+ * keep >= 1, the n Hessian-vector products H u_j with u_j = (aq e_j,
+ * av e_j) into the blocks l->H + j nmax d (each m x d, leading dimension
+ * m): one gradient pass, reused (mlp_gradx.c).  keep = 2 when the loss
+ * gradient (hlnn_mlp_grad_x_vjp2) follows.  (0, 1) gives the Hessian
+ * columns e_{n+j} the accelerations need; lnn_variational.c uses others. */
+int hlnn_lnn_chunk_derivs (hlnn_lnn *l, const double *theta, size_t m,
+                           int keep, double aq, double av);
+
 /* Gradient G = grad_x L (N x d) and the Hessian blocks, stored as n x n
  * blocks of N: A[(j + k n) N + i] = d2L/dqdot_j dqdot_k and
  * B[(j + k n) N + i] = d2L/dqdot_j dq_k at sample i.  Any of G, A, B may

@@ -97,34 +97,14 @@ fill_points (hlnn_lnn_vi_work *w, equation eq, const double *y, double h,
       }
 }
 
-/* grad_x L at l->X (m rows) into l->G and, if hess, the products with
- * u_k = (aq e_k, av e_k) into the blocks l->H + k nmax d. */
+/* hlnn_lnn_chunk_derivs, counted: hess = 0 for the gradient alone. */
 static int
 derivs (hlnn_lnn *l, const double *theta, size_t m, int hess, double aq,
         double av, hlnn_rollout_stats *st)
 {
-  const size_t n = l->n, d = l->d;
-  int status = hlnn_mlp_grad_x (l->net, theta, m, l->X, hess ? 1 : 0, l->G,
-                                l->work);
   st->calls++;
   st->rows += m;
-  if (status || !hess)
-    return status;
-  memset (l->V, 0, m * d * sizeof (double));
-  for (size_t k = 0; k < n && status == HLNN_SUCCESS; k++)
-    {
-      double *uq = l->V + k * m, *uv = l->V + (n + k) * m;
-      for (size_t i = 0; i < m; i++)
-        {
-          uq[i] = aq;
-          uv[i] = av;
-        }
-      status = hlnn_mlp_grad_x_hvp (l->net, theta, l->V,
-                                    l->H + k * l->nmax * d, l->work);
-      memset (uq, 0, m * sizeof (double));
-      memset (uv, 0, m * sizeof (double));
-    }
-  return status;
+  return hlnn_lnn_chunk_derivs (l, theta, m, hess ? 1 : 0, aq, av);
 }
 
 /* One Newton update of trajectory act[i] (row i of the chunk of m rows):
