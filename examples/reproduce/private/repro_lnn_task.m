@@ -1,17 +1,19 @@
 % -*- texinfo -*-
 % @deftypefn {hlnn} {@var{r} =} repro_lnn_task (@var{task})
 % Cranmer et al. (2020), double pendulum (m = l = 1, g = 9.8): for each
-% seed, trajectories from @code{hlnn_dataset} (the system's sampler),
-% an LNN trained on the accelerations and an MLP baseline mapping
-% @code{[q qdot]} to the accelerations, both softplus with the same hidden
-% layers, Adam; then both rolled out with rk4 (step
-% @code{settings.dt}) from @code{settings.trials} starts of the same
-% sampler over @code{settings.horizon} seconds; the energy error is the
-% mean over starts and times of @code{|E(t) - E(0)| / 29.4} with the true
-% energy E (29.4 = the largest potential energy, the paper's
-% normalisation); also, as the paper's notebook computes it, the error
-% at the final time only, @code{|E(T) - E(0)| / 29.4}, averaged over the
-% starts (fields @code{*_final}).  The LNN is also rolled out with the variational
+% seed, training states from @code{repro_data} (uniform where the energy
+% is at most a little above the starts'), an LNN trained on the
+% accelerations and an MLP baseline mapping @code{[q qdot]} to the
+% accelerations, both softplus with the same hidden layers, Adam with
+% the learning-rate phases of @code{settings.schedule}; then both rolled
+% out with rk4 (step @code{settings.dt}) from @code{settings.trials}
+% starts of the system's sampler (at rest, angles within +-pi/2) over
+% @code{settings.horizon} seconds; the energy error is the mean over
+% starts and times of @code{|E(t) - E(0)| / 29.4} with the true energy E
+% (29.4 = the largest potential energy, the paper's normalisation);
+% also, as the paper's notebook computes it, the error at the final time
+% only, @code{|E(T) - E(0)| / 29.4}, averaged over the starts (fields
+% @code{*_final}).  The LNN is also rolled out with the variational
 % integrator (@code{hlnn_rollout}, Method @qcode{'variational'}, same
 % step), whose learned energy does not drift.  Saves and prints like
 % @code{repro_hnn_task}.
@@ -30,15 +32,18 @@ function r = repro_lnn_task (task)
   r.lnn_vi_final = r.base_loss;
   t = (0:s.dt:s.horizon)';
   for seed = 1:s.seeds
-    data = hlnn_dataset (sys, 'Seed', seed);
+    data = repro_data (task, seed);
     q = data.x(:,1:2);  qd = data.x(:,3:4);  qdd = data.dx(:,3:4);
-    topts = {'Steps', s.steps, 'LearningRate', 1e-3, 'Batch', s.batch, ...
-             'Verbose', false, 'Seed', seed};
     t0 = tic ();
     lnn = lnn_create (2, s.hidden, 'Seed', seed);
-    lnn = lnn_train (lnn, q, qd, qdd, topts{:});
     mlp = mlp_create ([4 s.hidden 2], 'Activation', 'softplus', 'Seed', seed);
-    mlp = mlp_train (mlp, data.x, qdd, topts{:});
+    % each phase continues the last (Adam's moments and step count kept)
+    for k = 1:rows (s.schedule)
+      topts = {'Steps', s.schedule(k,1), 'LearningRate', s.schedule(k,2), ...
+               'Batch', s.batch, 'Verbose', false, 'Seed', seed};
+      lnn = lnn_train (lnn, q, qd, qdd, topts{:});
+      mlp = mlp_train (mlp, data.x, qdd, topts{:});
+    end
     train_s = toc (t0);
     tq = data.test_x;
     r.lnn_loss(seed) = mean (mean ((lnn_accel (lnn, tq(:,1:2), tq(:,3:4)) ...
@@ -49,7 +54,7 @@ function r = repro_lnn_task (task)
     t0 = tic ();
     [Xl, El] = rk4 (@(X) lnn_accel (lnn, X(:,1:2), X(:,3:4)), X0, t, sys);
     [Xb, Eb] = rk4 (@(X) mlp_predict (mlp, X), X0, t, sys);
-    [Xv, Ev] = variational (lnn, X0, t, sys);
+    [Xv, Ev] = variational (lnn, X0, t, sys, s.vi_segment);
     r.lnn_vi(seed) = mean (mean (abs (Ev - E0))) / 29.4;
     r.lnn_final(seed) = mean (abs (El(end,:) - E0)) / 29.4;
     r.base_final(seed) = mean (abs (Eb(end,:) - E0)) / 29.4;
@@ -90,10 +95,17 @@ function A = finite_rows (accel, X)
   end
 end
 
+% The angles of the states X in [-pi, pi): the networks were trained
+% there, and a pendulum that turns over leaves it (as Cranmer et al.'s
+% code, which takes q modulo 2 pi before the learned equations of motion)
+function X = wrap_angles (X)
+  X(:,1:2) = mod (X(:,1:2) + pi, 2 * pi) - pi;
+end
+
 % rk4 of [qdot, accel(x)] for all starts at once; E: T x K true energies.
 % A trajectory that leaves the finite numbers stops there (NaN onwards).
 function [Xs, E] = rk4 (accel, X0, t, sys)
-  f = @(X) [X(:,3:4), finite_rows(accel, X)];
+  f = @(X) [X(:,3:4), finite_rows(accel, wrap_angles (X))];
   K = size (X0, 1);
   Xs = NaN (numel (t), 4, K);
   E = NaN (numel (t), K);
@@ -111,22 +123,24 @@ function [Xs, E] = rk4 (accel, X0, t, sys)
   E = hold_last_error (E);
 end
 
-% The variational rollout of all starts, in segments of one second; when
+% The variational rollout of all starts, in segments of SEG steps, each
+% started from wrapped angles (a segment must be short enough not to
+% turn a pendulum over: at most about 1 rad at the fastest rates); when
 % a segment fails (the step equations turn singular or diverge), its
 % trajectories are redone one by one and the failing ones stop there.
-function [Xs, E] = variational (lnn, X0, t, sys)
+function [Xs, E] = variational (lnn, X0, t, sys, seg)
   K = size (X0, 1);
   Xs = NaN (numel (t), 4, K);
   Xs(1,:,:) = permute (X0, [3 2 1]);
   alive = true (K, 1);
-  seg = max (1, round (1 / (t(2) - t(1))));
   for i = 1:seg:numel (t) - 1
     j = min (i + seg, numel (t));
     idx = find (alive);
     if (isempty (idx))
       break;
     end
-    start = reshape (Xs(i,:,idx), 4, [])';
+    unwrapped = reshape (Xs(i,:,idx), 4, [])';
+    start = wrap_angles (unwrapped);
     try
       [~, Y] = hlnn_rollout (lnn, start, t(i:j), 'Method', 'variational');
       ok = true (numel (idx), 1);
@@ -142,6 +156,8 @@ function [Xs, E] = variational (lnn, X0, t, sys)
         end
       end
     end
+    % back to continuous angles
+    Y(:,1:2,:) += permute (unwrapped(:,1:2) - start(:,1:2), [3 2 1]);
     Xs(i+1:j,:,idx(ok)) = Y(2:end,:,ok);
     alive(idx(~ok)) = false;
   end
