@@ -37,11 +37,21 @@
 % sample still numerically singular after that (or with @code{A = 0}, or
 % with @code{r = 0} and reciprocal condition below @code{eps}) has no
 % acceleration: NaN, counted as singular.  See @code{lnn_accel}.
+% @item @qcode{'Period'}
+% The periods of the coordinates @code{q} (default 0: none): a scalar
+% for all of them or a vector of @var{n}, each finite and @code{>= 0};
+% @code{2*pi} for an angle.  The network then sees @code{q_j} wrapped
+% into @code{[-P_j/2, P_j/2)} wherever it is evaluated (training,
+% accelerations, energies, every rollout method), while states and
+% rollouts keep the continuous angle: a pendulum that turns over stays
+% where the network was trained, as Cranmer et al.'s code takes
+% @code{q} modulo @code{2*pi}.  Derivatives are those of the network at
+% the wrapped point; across the seam @code{L} jumps by the model's error.
 % @end table
 %
 % The model is a plain struct (@code{kind = 'lnn'}, @code{n},
 % @code{sizes}, @code{activation}, @code{W}, @code{b},
-% @code{regularization}, @code{opt}, @code{history}, @code{options}).
+% @code{regularization}, @code{period} (1 x @var{n}), @code{opt}, @code{history}, @code{options}).
 %
 % Example:
 % @example
@@ -60,16 +70,18 @@ function model = lnn_create (n, hidden, varargin)
   end
   hlnn_check_sizes (hidden, 'HIDDEN', 'lnn', 'lnn_create', false);
   opts = hlnn_options (struct ('Activation', 'softplus', 'Init', 'cranmer', ...
-                               'Seed', 0, 'Regularization', 1e-10), ...
+                               'Seed', 0, 'Regularization', 1e-10, ...
+                               'Period', 0), ...
                        'lnn', 'lnn_create', varargin);
-  check_create_opts (opts);
+  check_create_opts (opts, n);
   sizes = [2 * n, hidden(:)', 1];
   model = hlnn_model_new ('lnn', sizes, lower (opts.Activation), ...
                           lower (opts.Init), opts.Seed, n, opts);
   model.regularization = opts.Regularization;
+  model.period = double (opts.Period(:)') .* ones (1, n);
 end
 
-function check_create_opts (opts)
+function check_create_opts (opts, n)
   acts = {'softplus', 'tanh', 'sin', 'sigmoid', 'gelu'};
   if (~ischar (opts.Activation) || ~any (strcmpi (opts.Activation, acts)))
     error ('hlnn:lnn:activation', ...
@@ -88,6 +100,12 @@ function check_create_opts (opts)
   if (~isnumeric (r) || ~isreal (r) || ~isscalar (r) || ~isfinite (r) || r < 0)
     error ('hlnn:lnn:regularization', ...
            'lnn_create: Regularization must be a finite real scalar >= 0');
+  end
+  p = opts.Period;
+  if (~isnumeric (p) || ~isreal (p) || issparse (p) || ~any (numel (p) == [1 n]) ...
+      || ~all (isfinite (p(:))) || any (p(:) < 0))
+    error ('hlnn:lnn:period', ['lnn_create: Period must be a scalar or %d ' ...
+           'finite reals >= 0 (2*pi for an angle, 0 for none)'], n);
   end
 end
 
@@ -123,11 +141,41 @@ end
 %! assert (m.activation, 'tanh');
 %! assert (m.regularization, 0);
 
+%!test
+%! % an angle's period: the network sees q wrapped, the states stay
+%! % continuous; without the period the model is not periodic
+%! m = lnn_create (2, [16 16], 'Seed', 2, 'Period', [2*pi 0]);
+%! assert (m.period, [2*pi 0]);
+%! plain = lnn_create (2, [16 16], 'Seed', 2);
+%! assert (plain.period, [0 0]);
+%! q = [0.3 -0.4; 2.9 1.0];  qd = [0.5 -0.2; -1.1 0.7];
+%! turned = q + [2*pi 0; -4*pi 0];
+%! a = lnn_accel (m, q, qd);
+%! assert (lnn_accel (m, turned, qd), a, 1e-12 * max (abs (a(:))));
+%! assert (lnn_accel (m, q, qd), lnn_accel (plain, q, qd));
+%! assert (norm (lnn_accel (plain, turned, qd) - a) > 1e-3 * norm (a));
+%! assert (lnn_energy (m, turned, qd), lnn_energy (m, q, qd), 1e-12);
+%! [~, X] = hlnn_rollout (m, [q qd], [0 0.05 0.1], 'Method', 'variational');
+%! [~, Y] = hlnn_rollout (m, [turned qd], [0 0.05 0.1], 'Method', 'variational');
+%! Y(:,1,:) -= reshape ([2*pi -4*pi], 1, 1, 2);
+%! assert (Y, X, 1e-12 * max (abs (X(:))));
+%! % training sees the wrapped angles too
+%! Q = 3 * randn (40, 2);  Qd = randn (40, 2);  A = randn (40, 2);
+%! W = [mod(Q(:,1) + pi, 2*pi) - pi, Q(:,2)];
+%! o = {'Steps', 5, 'Verbose', false};
+%! t1 = lnn_train (m, Q, Qd, A, o{:});
+%! t2 = lnn_train (setfield (m, 'period', [0 0]), W, Qd, A, o{:});
+%! assert (t1.W{1}, t2.W{1}, 1e-10 * max (abs (t2.W{1}(:))));
+
 %!error <Activation must be one of> lnn_create (2, [8 8], 'Activation', 'relu')
 %!error id=hlnn:lnn:activation lnn_create (2, [8 8], 'Activation', 'relu')
 %!error <Init> lnn_create (2, 8, 'Init', 'xavier')
 %!error <Regularization> lnn_create (2, 8, 'Regularization', -1)
 %!error <Regularization> lnn_create (2, 8, 'Regularization', NaN)
+%!error id=hlnn:lnn:period lnn_create (2, 8, 'Period', [1 2 3])
+%!error id=hlnn:lnn:period lnn_create (2, 8, 'Period', -pi)
+%!error id=hlnn:lnn:period lnn_create (2, 8, 'Period', [2*pi Inf])
+%!error id=hlnn:model:field lnn_accel (setfield (lnn_create (2, 8), 'period', [1 -1]), [0 0], [0 0])
 %!error <N must be> lnn_create (0, 8)
 %!error <N must be> lnn_create (1.5, 8)
 %!error <HIDDEN> lnn_create (2, [8 0])

@@ -43,6 +43,7 @@ hlnn_lnn_free (hlnn_lnn *l)
   free (l->V);
   free (l->W);
   free (l->T);
+  free (l->period);
   free (l);
 }
 
@@ -78,8 +79,9 @@ hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden, hlnn_act act,
   l->V = malloc (nd * sizeof (double));
   l->W = malloc (nd * sizeof (double));
   l->T = malloc (nmax * n * sizeof (double));
+  l->period = calloc (n, sizeof (double));
   if (!l->work || !l->el || !l->X || !l->G
-      || !l->H || !l->U || !l->V || !l->W || !l->T)
+      || !l->H || !l->U || !l->V || !l->W || !l->T || !l->period)
     goto fail;
   free (sizes);
   return l;
@@ -125,6 +127,33 @@ gather_rows (size_t N, size_t cols, const double *S, size_t i0, size_t m,
     memcpy (D + c * m, S + i0 + c * N, m * sizeof (double));
 }
 
+void
+hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m)
+{
+  for (size_t j = 0; j < l->n; j++)
+    {
+      const double P = l->period[j];
+      if (P == 0.0)
+        continue;
+      /* exact (x - 0) for x already in [-P/2, P/2) */
+      double *q = l->X + j * m;
+      for (size_t i = 0; i < m; i++)
+        q[i] -= P * floor (q[i] / P + 0.5);
+    }
+}
+
+/* Whether reg and the periods are in their domains. */
+static int
+params_ok (const hlnn_lnn *l)
+{
+  if (!(l->reg >= 0.0) || !isfinite (l->reg))
+    return 0;
+  for (size_t j = 0; j < l->n; j++)
+    if (!(l->period[j] >= 0.0) || !isfinite (l->period[j]))
+      return 0;
+  return 1;
+}
+
 /* The chunk l->X (m x d) from rows i0.. of Q and Qd (N x n each). */
 static void
 gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
@@ -132,6 +161,7 @@ gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
 {
   gather_rows (N, l->n, Q, i0, m, l->X);
   gather_rows (N, l->n, Qd, i0, m, l->X + l->n * m);
+  hlnn_lnn_wrap_positions (l, m);
 }
 
 int
@@ -189,6 +219,8 @@ int
 hlnn_lnn_lagrangian (hlnn_lnn *l, const double *theta, size_t N,
                      const double *Q, const double *Qd, double *Lval)
 {
+  if (!params_ok (l))
+    return HLNN_EDOM;
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
@@ -209,6 +241,8 @@ hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
                  const double *Q, const double *Qd, double *E)
 {
   const size_t n = l->n;
+  if (!params_ok (l))
+    return HLNN_EDOM;
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
@@ -233,6 +267,8 @@ hlnn_lnn_blocks (hlnn_lnn *l, const double *theta, size_t N,
                  double *B)
 {
   const size_t n = l->n, d = l->d;
+  if (!params_ok (l))
+    return HLNN_EDOM;
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
@@ -270,7 +306,7 @@ hlnn_lnn_accel (hlnn_lnn *l, const double *theta, size_t N,
       hlnn_el_info_init (&scratch);
       info = &scratch;
     }
-  if (!(l->reg >= 0.0) || !isfinite (l->reg))
+  if (!params_ok (l))
     return HLNN_EDOM;
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
@@ -306,7 +342,7 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
       hlnn_el_info_init (&scratch);
       info = &scratch;
     }
-  if (N == 0 || !(l->reg >= 0.0) || !isfinite (l->reg))
+  if (N == 0 || !params_ok (l))
     return HLNN_EDOM;
   const double scale = 1.0 / ((double) N * (double) n);
   hlnn_el_work *e = l->el;
@@ -317,6 +353,7 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
       gather_rows (N, d, X, i0, m, l->X);
+      hlnn_lnn_wrap_positions (l, m);
       gather_rows (N, n, Qdd_target, i0, m, l->T);
       int status = chunk_derivs (l, theta, m, grad ? 2 : 1);
       if (status)

@@ -44,6 +44,8 @@ typedef struct {
   hlnn_mlp *net;           /* d -> hidden... -> 1 */
   size_t nparams;          /* net->nparams */
   double reg;              /* regularisation parameter r of el.h, >= 0 */
+  double *period;          /* n: q_j's period P_j, 0 if none; the network
+                              sees q_j wrapped into [-P_j/2, P_j/2) */
   size_t nmax;
   hlnn_mlp_work *work;     /* grad_x with keep = 2 (4 slots) */
   hlnn_el_work *el;        /* per-sample n x n solves */
@@ -57,7 +59,12 @@ typedef struct {
 /* An LNN on n degrees of freedom with 'nhidden' hidden layers of widths
  * hidden[0..nhidden-1] (nhidden = 0 gives an affine L, whose A is zero:
  * every sample is singular), activation act, workspace for chunks of
- * nmax samples; reg starts at HLNN_EL_REG_DEFAULT and may be assigned.
+ * nmax samples; reg starts at HLNN_EL_REG_DEFAULT and may be assigned,
+ * so may the entries of period (all 0: no coordinate is periodic).
+ * An angle q_j gets period 2 pi: a pendulum that turns over stays where
+ * the network was trained, and the derivatives are unchanged (the wrap
+ * has slope 1) except across the seam, where L jumps by the model's
+ * error.  A period must be finite and >= 0 (else HLNN_EDOM).
  * Returns NULL when an argument is out of its domain (hlnn_lnn_check
  * tells which) or memory runs out. */
 hlnn_lnn *hlnn_lnn_alloc (size_t n, size_t nhidden, const size_t *hidden,
@@ -80,13 +87,18 @@ int hlnn_lnn_check (size_t n, size_t nhidden, const size_t *hidden,
 int hlnn_lnn_init_cranmer (const hlnn_mlp *net, double *theta,
                            unsigned long seed);
 
-/* L (N values) at the rows of Q, Qd (N x n each, column-major). */
+/* L (N values) at the rows of Q, Qd (N x n each, column-major).  This
+ * and the functions below return HLNN_EDOM if a period is out of its
+ * domain. */
 int hlnn_lnn_lagrangian (hlnn_lnn *l, const double *theta, size_t N,
                          const double *Q, const double *Qd, double *Lval);
 
 /* Energy E = qdot . dL/dqdot - L (N values). */
 int hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
                      const double *Q, const double *Qd, double *E);
+
+/* The position columns of the chunk l->X (m rows) wrapped by period. */
+void hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m);
 
 /* On the chunk l->X (m <= nmax rows): G = grad_x L into l->G and, when
  * keep >= 1, the n Hessian-vector products H u_j with u_j = (aq e_j,

@@ -95,6 +95,7 @@ fill_points (hlnn_lnn_vi_work *w, equation eq, const double *y, double h,
             X[i + (n + k) * m] = y[r];
           }
       }
+  hlnn_lnn_wrap_positions (w->l, m);
 }
 
 /* hlnn_lnn_chunk_derivs, counted: hess = 0 for the gradient alone. */
@@ -249,6 +250,9 @@ hlnn_lnn_vi_rollout (hlnn_lnn_vi_work *w, const double *theta,
       return HLNN_EDOM;
   for (size_t r = 0; r < 2 * Kn; r++)
     if (!isfinite (X0[r]))
+      return HLNN_EDOM;
+  for (size_t j = 0; j < n; j++)
+    if (!(w->l->period[j] >= 0.0) || !isfinite (w->l->period[j]))
       return HLNN_EDOM;
   memcpy (w->q1, X0, Kn * sizeof (double));
   memcpy (w->v, X0 + Kn, Kn * sizeof (double));

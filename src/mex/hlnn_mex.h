@@ -37,6 +37,7 @@ typedef struct {
   double gamma;           /* hnn: fixed dissipation rate */
   const double *loss_weights;  /* hnn: 2n field-loss weights or NULL */
   double regularization;  /* lnn: Tikhonov parameter of the E-L solve */
+  const double *period;   /* lnn: n periods of q (0: none) or NULL */
 } hlnn_mex_model;
 
 void hlnn_mex_init (void);
@@ -108,10 +109,14 @@ hlnn_hnn *hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax,
                               int *status);
 
 /* The core LNN (lnn.h) of an 'lnn' model, workspace for chunks of nmax
- * samples, regularisation from the model; NULL with *status set when the
- * layout is refused or memory runs out.  Free with hlnn_lnn_free. */
+ * samples, regularisation and periods from the model; NULL with *status
+ * set when the layout is refused or memory runs out.  Free with
+ * hlnn_lnn_free. */
 hlnn_lnn *hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax,
                               int *status);
+
+/* The model's regularisation and periods into an LNN of its layout. */
+void hlnn_mex_model_lnn_configure (const hlnn_mex_model *m, hlnn_lnn *l);
 
 /* Expected columns of the training inputs X and targets Y for a model. */
 void hlnn_mex_model_data_dims (const hlnn_mex_model *m, size_t *dx,

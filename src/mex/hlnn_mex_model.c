@@ -204,6 +204,26 @@ hnn_read (const mxArray *s, const char *name, hlnn_mex_model *m, double *rho)
   return m->dissipation == HLNN_DISS_LEARNED ? 1 : 0;
 }
 
+/* The optional lnn field period: n finite periods >= 0 (lnn_create). */
+static void
+lnn_read_period (const mxArray *s, const char *name, hlnn_mex_model *m)
+{
+  char what[96];
+  m->period = NULL;
+  const mxArray *a = mxGetField (s, 0, "period");
+  if (!a || mxIsEmpty (a))
+    return;
+  snprintf (what, sizeof what, "%s.period", name);
+  const double *p = hlnn_mex_matrix (a, what, 0, 0, 1);
+  if (mxGetNumberOfElements (a) != m->n)
+    hlnn_mex_fail ("model:field", "%s must hold n = %zu periods, got %zu",
+                   what, m->n, mxGetNumberOfElements (a));
+  for (size_t j = 0; j < m->n; j++)
+    if (p[j] < 0)
+      hlnn_mex_fail ("model:field", "%s must be non-negative", what);
+  m->period = p;
+}
+
 void
 hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
 {
@@ -286,6 +306,7 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
       m->regularization = r ? hlnn_mex_scalar (r, "model.regularization", 0,
                                                0.0, HUGE_VAL)
                             : HLNN_EL_REG_DEFAULT;
+      lnn_read_period (s, name, m);
     }
 
   m->nlayers = L;
@@ -390,6 +411,14 @@ hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax, int *status)
   return h;
 }
 
+void
+hlnn_mex_model_lnn_configure (const hlnn_mex_model *m, hlnn_lnn *l)
+{
+  l->reg = m->regularization;
+  for (size_t j = 0; j < l->n; j++)
+    l->period[j] = m->period ? m->period[j] : 0.0;
+}
+
 hlnn_lnn *
 hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax, int *status)
 {
@@ -403,7 +432,7 @@ hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax, int *status)
       *status = HLNN_ENOMEM;
       return NULL;
     }
-  l->reg = m->regularization;
+  hlnn_mex_model_lnn_configure (m, l);
   return l;
 }
 

@@ -112,7 +112,7 @@ hlnn_mex_objective_configure (hlnn_mex_objective *o, const hlnn_mex_model *m)
     case HLNN_KIND_HNN:
       return hlnn_hnn_set_weights (o->hnn, m->loss_weights);
     case HLNN_KIND_LNN:
-      o->lnn.l->reg = m->regularization;
+      hlnn_mex_model_lnn_configure (m, o->lnn.l);
       hlnn_el_info_init (&o->lnn.info);
       return HLNN_SUCCESS;
     default:

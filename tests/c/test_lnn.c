@@ -686,6 +686,66 @@ check_training (void)
              "clipping at 1e4 (without: %.3g)", l0, clipped, stalled);
 }
 
+/* ---- periodic coordinates ----------------------------------------------- *
+ * With period 2 pi on q1, every function must equal the plain model at
+ * the states with q1 wrapped into [-pi, pi) (the reference wraps with
+ * C99 remainder, another route): bit for bit at states already there,
+ * within the wrap's rounding elsewhere. */
+static void
+check_period (void)
+{
+  enum { N = 12, n = 2, d = 4 };
+  double *theta;
+  hlnn_lnn *l = make_lnn (n, 2, 8, HLNN_ACT_SOFTPLUS, 5, &theta);
+  double X[N * d], Xw[N * d], T[N * n];
+  fill_gauss (N * d, X, 1.0);
+  fill_gauss (N * n, T, 1.0);
+  for (size_t i = 0; i < N; i++)
+    X[i] = 20.0 * (2.0 * gsl_rng_uniform (rng) - 1.0);
+  memcpy (Xw, X, sizeof X);
+  for (size_t i = 0; i < N; i++)
+    Xw[i] = remainder (X[i], 2 * M_PI);
+  const size_t P = l->nparams;
+  double *g0 = malloc (P * sizeof *g0), *g1 = malloc (P * sizeof *g1);
+  double *g2 = malloc (P * sizeof *g2);
+  double A0[N * n], A1[N * n], A2[N * n], E0[N], E1[N], L0[N], L1[N];
+  double loss0, loss1, loss2;
+  int status = hlnn_lnn_loss (l, theta, N, Xw, T, &loss0, g0, NULL);
+  status |= hlnn_lnn_accel (l, theta, N, Xw, Xw + n * N, A0, NULL);
+  status |= hlnn_lnn_energy (l, theta, N, Xw, Xw + n * N, E0);
+  status |= hlnn_lnn_lagrangian (l, theta, N, Xw, Xw + n * N, L0);
+  l->period[0] = 2 * M_PI;
+  status |= hlnn_lnn_loss (l, theta, N, X, T, &loss1, g1, NULL);
+  status |= hlnn_lnn_accel (l, theta, N, X, X + n * N, A1, NULL);
+  status |= hlnn_lnn_energy (l, theta, N, X, X + n * N, E1);
+  status |= hlnn_lnn_lagrangian (l, theta, N, X, X + n * N, L1);
+  const double err = fmax (fmax (hlnn_test_vec_relerr (P, g1, g0),
+                                 hlnn_test_vec_relerr (N * n, A1, A0)),
+                           fmax (hlnn_test_vec_relerr (N, E1, E0),
+                                 hlnn_test_vec_relerr (N, L1, L0)));
+  hlnn_test (status == HLNN_SUCCESS && err <= 1e-10
+             && fabs (loss1 - loss0) <= 1e-10 * fabs (loss0),
+             "period 2 pi on q1 in [-20, 20]: loss, gradient, accelerations, "
+             "energy, L = the plain model at wrapped states, rel. diff %.3g "
+             "(tol 1e-10)", err);
+  status = hlnn_lnn_loss (l, theta, N, Xw, T, &loss2, g2, NULL);
+  status |= hlnn_lnn_accel (l, theta, N, Xw, Xw + n * N, A2, NULL);
+  hlnn_test (status == HLNN_SUCCESS && loss2 == loss0
+             && memcmp (g2, g0, P * sizeof *g0) == 0
+             && memcmp (A2, A0, sizeof A0) == 0,
+             "period set, states already in [-pi, pi): bit for bit the "
+             "plain model");
+  l->period[1] = -1.0;
+  const int e1 = hlnn_lnn_accel (l, theta, N, X, X + n * N, A1, NULL);
+  const int e2 = hlnn_lnn_loss (l, theta, N, X, T, &loss1, NULL, NULL);
+  l->period[1] = NAN;
+  const int e3 = hlnn_lnn_energy (l, theta, N, X, X + n * N, E1);
+  hlnn_test (e1 == HLNN_EDOM && e2 == HLNN_EDOM && e3 == HLNN_EDOM,
+             "negative or NaN period: HLNN_EDOM");
+  free (g0); free (g1); free (g2); free (theta);
+  hlnn_lnn_free (l);
+}
+
 int
 main (void)
 {
@@ -709,6 +769,7 @@ main (void)
   check_regularisation ();
   check_cranmer ();
   check_training ();
+  check_period ();
   gsl_rng_free (rng);
   return hlnn_test_summary ();
 }

@@ -393,6 +393,42 @@ check_errors (void)
   hlnn_lnn_free (l);
 }
 
+/* With q1 an angle (period 2 pi), a start turned by 2 pi gives the same
+ * rollout turned by 2 pi: the integrator's state stays continuous while
+ * the network sees the wrapped angle.  Without the period the two
+ * rollouts differ (the net is not periodic), so the check can fail. */
+static void
+check_period (void)
+{
+  double *theta;
+  hlnn_lnn *l = make_lnn (4, &theta);
+  const size_t T = 11;
+  double t[11], B[D], Xa[11 * D], Xb[11 * D], Xc[11 * D];
+  for (size_t i = 0; i < T; i++)
+    t[i] = 0.05 * (double) i;
+  memcpy (B, X0, sizeof B);
+  B[0] += 2 * M_PI;
+  int status = vi (l, theta, 1, B, T, t, 0.0, Xc, NULL);
+  l->period[0] = 2 * M_PI;
+  status |= vi (l, theta, 1, X0, T, t, 0.0, Xa, NULL);
+  status |= vi (l, theta, 1, B, T, t, 0.0, Xb, NULL);
+  for (size_t i = 0; i < T; i++)
+    {
+      Xb[i] -= 2 * M_PI;
+      Xc[i] -= 2 * M_PI;
+    }
+  const double worst = hlnn_test_vec_relerr (T * D, Xb, Xa);
+  const double plain = hlnn_test_vec_relerr (T * D, Xc, Xa);
+  hlnn_test (status == HLNN_SUCCESS && worst <= 1e-12 && plain > 1e-3,
+             "q1 periodic: start + 2 pi = rollout + 2 pi, rel. diff %.3g "
+             "(tol 1e-12; without the period %.3g)", worst, plain);
+  l->period[0] = -1.0;
+  hlnn_test (vi (l, theta, 1, X0, T, t, 0.0, Xa, NULL) == HLNN_EDOM,
+             "negative period: HLNN_EDOM");
+  free (theta);
+  hlnn_lnn_free (l);
+}
+
 int
 main (void)
 {
@@ -401,5 +437,6 @@ main (void)
   check_order ();
   check_batch ();
   check_errors ();
+  check_period ();
   return hlnn_test_summary ();
 }
