@@ -9,8 +9,9 @@
 % testing, in time order (their @code{experiment-real/data.py}); the
 % real data do not depend on @var{seed}.  For the double pendulum, states
 % rather than trajectories, as Cranmer et al. trained their LNN: angles
-% uniform on the circle, rates uniform in a box, kept where the energy is
-% at most @code{settings.energy_max}, with their accelerations as the
+% uniform on the circle, rates uniform within +-@code{settings.rate_max},
+% kept where the energy is at most @code{settings.energy_max}, with
+% their accelerations as the
 % targets (@code{settings.train_states} for training and a quarter as
 % many for testing).
 % @end deftypefn
@@ -35,7 +36,7 @@ function data = repro_data (task, seed)
     s = repro_settings (task);
     sys = hlnn_system (task);
     N = s.train_states;
-    X = energy_shell (sys, round (1.25 * N), s.energy_max, seed);
+    X = energy_shell (sys, round (1.25 * N), s.energy_max, s.rate_max, seed);
     dx = [X(:,3:4), sys.accel(X)];
     data.x = X(1:N,:);  data.dx = dx(1:N,:);
     data.test_x = X(N+1:end,:);  data.test_dx = dx(N+1:end,:);
@@ -47,14 +48,10 @@ function data = repro_data (task, seed)
   end
 end
 
-% K states of the double pendulum (m = l = 1) with energy <= Emax, uniform
-% there: rejection from angles in [-pi, pi] and the box of rates that
-% holds every such state.  The kinetic energy w1^2 + w2^2/2 + w1 w2 cos
-% (q1 - q2) is at least w1^2/2 and at least w2^2/4, and at most
-% Emax + 29.4 (the lowest potential is -29.4).
-function X = energy_shell (sys, K, Emax, seed)
-  kmax = Emax + 29.4;
-  box = [pi pi sqrt(2 * kmax) sqrt(4 * kmax)];
+% K states with energy <= Emax and rates within +-wmax, uniform there:
+% rejection from angles in [-pi, pi] and rates in [-wmax, wmax].
+function X = energy_shell (sys, K, Emax, wmax, seed)
+  box = [pi pi wmax wmax];
   state = rand ('state');
   rand ('state', seed);
   X = zeros (0, 4);

@@ -7,7 +7,9 @@
 % accelerations, both softplus with the same hidden layers, Adam with
 % the learning-rate phases of @code{settings.schedule}; then both rolled
 % out with rk4 (step @code{settings.dt}) from @code{settings.trials}
-% starts of the system's sampler (at rest, angles within +-pi/2) over
+% starts of the system's sampler (at rest, angles within +-pi/2), the
+% networks seeing the angles wrapped into [-pi, pi) (the LNN by its
+% @qcode{'Period'}, the baseline by the rollout), over
 % @code{settings.horizon} seconds; the energy error is the mean over
 % starts and times of @code{|E(t) - E(0)| / 29.4} with the true energy E
 % (29.4 = the largest potential energy, the paper's normalisation);
@@ -35,7 +37,7 @@ function r = repro_lnn_task (task)
     data = repro_data (task, seed);
     q = data.x(:,1:2);  qd = data.x(:,3:4);  qdd = data.dx(:,3:4);
     t0 = tic ();
-    lnn = lnn_create (2, s.hidden, 'Seed', seed);
+    lnn = lnn_create (2, s.hidden, 'Seed', seed, 'Period', 2 * pi);
     mlp = mlp_create ([4 s.hidden 2], 'Activation', 'softplus', 'Seed', seed);
     % each phase continues the last (Adam's moments and step count kept)
     for k = 1:rows (s.schedule)
@@ -54,7 +56,7 @@ function r = repro_lnn_task (task)
     t0 = tic ();
     [Xl, El] = rk4 (@(X) lnn_accel (lnn, X(:,1:2), X(:,3:4)), X0, t, sys);
     [Xb, Eb] = rk4 (@(X) mlp_predict (mlp, X), X0, t, sys);
-    [Xv, Ev] = variational (lnn, X0, t, sys, s.vi_segment);
+    [Xv, Ev] = variational (lnn, X0, t, sys);
     r.lnn_vi(seed) = mean (mean (abs (Ev - E0))) / 29.4;
     r.lnn_final(seed) = mean (abs (El(end,:) - E0)) / 29.4;
     r.base_final(seed) = mean (abs (Eb(end,:) - E0)) / 29.4;
@@ -95,9 +97,8 @@ function A = finite_rows (accel, X)
   end
 end
 
-% The angles of the states X in [-pi, pi): the networks were trained
-% there, and a pendulum that turns over leaves it (as Cranmer et al.'s
-% code, which takes q modulo 2 pi before the learned equations of motion)
+% The angles of the states X in [-pi, pi), where the baseline was
+% trained (the LNN wraps its own: lnn_create's Period)
 function X = wrap_angles (X)
   X(:,1:2) = mod (X(:,1:2) + pi, 2 * pi) - pi;
 end
@@ -123,24 +124,22 @@ function [Xs, E] = rk4 (accel, X0, t, sys)
   E = hold_last_error (E);
 end
 
-% The variational rollout of all starts, in segments of SEG steps, each
-% started from wrapped angles (a segment must be short enough not to
-% turn a pendulum over: at most about 1 rad at the fastest rates); when
+% The variational rollout of all starts, in segments of one second; when
 % a segment fails (the step equations turn singular or diverge), its
 % trajectories are redone one by one and the failing ones stop there.
-function [Xs, E] = variational (lnn, X0, t, sys, seg)
+function [Xs, E] = variational (lnn, X0, t, sys)
   K = size (X0, 1);
   Xs = NaN (numel (t), 4, K);
   Xs(1,:,:) = permute (X0, [3 2 1]);
   alive = true (K, 1);
+  seg = max (1, round (1 / (t(2) - t(1))));
   for i = 1:seg:numel (t) - 1
     j = min (i + seg, numel (t));
     idx = find (alive);
     if (isempty (idx))
       break;
     end
-    unwrapped = reshape (Xs(i,:,idx), 4, [])';
-    start = wrap_angles (unwrapped);
+    start = reshape (Xs(i,:,idx), 4, [])';
     try
       [~, Y] = hlnn_rollout (lnn, start, t(i:j), 'Method', 'variational');
       ok = true (numel (idx), 1);
@@ -156,8 +155,6 @@ function [Xs, E] = variational (lnn, X0, t, sys, seg)
         end
       end
     end
-    % back to continuous angles
-    Y(:,1:2,:) += permute (unwrapped(:,1:2) - start(:,1:2), [3 2 1]);
     Xs(i+1:j,:,idx(ok)) = Y(2:end,:,ok);
     alive(idx(~ok)) = false;
   end
