@@ -135,7 +135,7 @@ hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m)
       const double P = l->period[j];
       if (P == 0.0)
         continue;
-      /* exact (x - 0) for x already in [-P/2, P/2) */
+      /* x itself for x in [-P/2, P/2), but for rounding at P/2 */
       double *q = l->X + j * m;
       for (size_t i = 0; i < m; i++)
         q[i] -= P * floor (q[i] / P + 0.5);
