@@ -9,11 +9,11 @@
 % testing, in time order (their @code{experiment-real/data.py}); the
 % real data do not depend on @var{seed}.  For the double pendulum, states
 % rather than trajectories, as Cranmer et al. trained their LNN: angles
-% uniform on the circle, rates uniform within +-@code{settings.rate_max},
-% kept where the energy is at most @code{settings.energy_max}, with
-% their accelerations as the
-% targets (@code{settings.train_states} for training and a quarter as
-% many for testing).
+% uniform on the circle, rates uniform within
+% +-@code{settings.rate_max}, kept where the energy is at most
+% @code{settings.energy_max}, with their accelerations as the targets
+% (@code{settings.train_states} for training and a quarter as many for
+% testing).
 % @end deftypefn
 function data = repro_data (task, seed)
   if (strcmp (task, 'real_pendulum'))

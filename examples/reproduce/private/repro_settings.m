@@ -49,7 +49,7 @@ function s = repro_settings (task)
     case 'double_pendulum'
       % Cranmer et al. (2020): 4 x 500 softplus, trained for hours on a
       % GPU; 40 starts, 100 s rollouts, mean |E(t) - E(0)| / 29.4.  Ours:
-      % what one CPU core trains in about seven minutes per seed.
+      % what one CPU core trains in eight to nine minutes per seed.
       % Adam's learning rate steps down in phases [steps lr] (the authors'
       % notebook anneals with a one-cycle schedule): at a fixed 1e-3 the
       % weights stay in the minibatch noise, an accel. test loss ten
