@@ -50,13 +50,14 @@
 % Explicit methods step over that jump; the variational integrator's
 % momentum @code{dL/dqdot} jumps with it, and a step across the seam can
 % fail to solve (@code{hlnn:rollout:singular} or @code{:maxiter}): on a
-% double-pendulum LNN, 5 of 40 100-s rollouts failed so where rk4 ran
-% all 40.
+% double-pendulum LNN, 5 of 40 variational rollouts of 100 s failed to
+% solve, where rk4 ran all 40.
 % @end table
 %
 % The model is a plain struct (@code{kind = 'lnn'}, @code{n},
 % @code{sizes}, @code{activation}, @code{W}, @code{b},
-% @code{regularization}, @code{period} (1 x @var{n}), @code{opt}, @code{history}, @code{options}).
+% @code{regularization}, @code{period} (1 x @var{n}), @code{opt},
+% @code{history}, @code{options}).
 %
 % Example:
 % @example
