@@ -142,16 +142,20 @@ hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m)
     }
 }
 
-/* Whether reg and the periods are in their domains. */
-static int
-params_ok (const hlnn_lnn *l)
+int
+hlnn_lnn_periods_ok (const hlnn_lnn *l)
 {
-  if (!(l->reg >= 0.0) || !isfinite (l->reg))
-    return 0;
   for (size_t j = 0; j < l->n; j++)
     if (!(l->period[j] >= 0.0) || !isfinite (l->period[j]))
       return 0;
   return 1;
+}
+
+/* Whether reg and the periods are in their domains. */
+static int
+params_ok (const hlnn_lnn *l)
+{
+  return l->reg >= 0.0 && isfinite (l->reg) && hlnn_lnn_periods_ok (l);
 }
 
 /* The chunk l->X (m x d) from rows i0.. of Q and Qd (N x n each). */
@@ -335,7 +339,7 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
                const double *Qdd_target, double *loss, double *grad,
                hlnn_el_info *info)
 {
-  const size_t n = l->n, d = l->d;
+  const size_t n = l->n;
   hlnn_el_info scratch;
   if (!info)
     {
@@ -352,8 +356,7 @@ hlnn_lnn_loss (hlnn_lnn *l, const double *theta, size_t N, const double *X,
   for (size_t i0 = 0; i0 < N; i0 += l->nmax)
     {
       const size_t m = N - i0 < l->nmax ? N - i0 : l->nmax;
-      gather_rows (N, d, X, i0, m, l->X);
-      hlnn_lnn_wrap_positions (l, m);
+      gather_state (l, N, X, X + n * N, i0, m);
       gather_rows (N, n, Qdd_target, i0, m, l->T);
       int status = chunk_derivs (l, theta, m, grad ? 2 : 1);
       if (status)

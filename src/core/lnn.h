@@ -100,6 +100,9 @@ int hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
 /* The position columns of the chunk l->X (m rows) wrapped by period. */
 void hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m);
 
+/* Whether every period is finite and >= 0. */
+int hlnn_lnn_periods_ok (const hlnn_lnn *l);
+
 /* On the chunk l->X (m <= nmax rows): G = grad_x L into l->G and, when
  * keep >= 1, the n Hessian-vector products H u_j with u_j = (aq e_j,
  * av e_j) into the blocks l->H + j nmax d (each m x d, leading dimension

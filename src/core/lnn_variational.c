@@ -251,9 +251,8 @@ hlnn_lnn_vi_rollout (hlnn_lnn_vi_work *w, const double *theta,
   for (size_t r = 0; r < 2 * Kn; r++)
     if (!isfinite (X0[r]))
       return HLNN_EDOM;
-  for (size_t j = 0; j < n; j++)
-    if (!(w->l->period[j] >= 0.0) || !isfinite (w->l->period[j]))
-      return HLNN_EDOM;
+  if (!hlnn_lnn_periods_ok (w->l))
+    return HLNN_EDOM;
   memcpy (w->q1, X0, Kn * sizeof (double));
   memcpy (w->v, X0 + Kn, Kn * sizeof (double));
   store (w, T, 0, w->q1, w->v, Xs);

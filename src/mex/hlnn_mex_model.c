@@ -150,6 +150,28 @@ model_array (const mxArray *s, const char *name, const char *field)
   return hlnn_mex_matrix (a, what, 0, 0, 1);
 }
 
+/* The optional field 'field' of the model struct s: NULL when absent or
+ * empty, else 'count' finite reals >= 0 (count_name and items name them
+ * in the error, e.g. "2n", "weights"). */
+static const double *
+optional_vector (const mxArray *s, const char *name, const char *field,
+                 size_t count, const char *count_name, const char *items)
+{
+  char what[96];
+  const mxArray *a = mxGetField (s, 0, field);
+  if (!a || mxIsEmpty (a))
+    return NULL;
+  snprintf (what, sizeof what, "%s.%s", name, field);
+  const double *v = hlnn_mex_matrix (a, what, 0, 0, 1);
+  if (mxGetNumberOfElements (a) != count)
+    hlnn_mex_fail ("model:field", "%s must hold %s = %zu %s, got %zu", what,
+                   count_name, count, items, mxGetNumberOfElements (a));
+  for (size_t k = 0; k < count; k++)
+    if (v[k] < 0)
+      hlnn_mex_fail ("model:field", "%s must be non-negative", what);
+  return v;
+}
+
 /* The hnn fields: dissipation ('none' when absent), gamma (fixed rate),
  * rho (learned, softplus(rho) = gamma), loss_weights (optional).  Returns
  * the number of extra parameters; *rho receives the learned one. */
@@ -187,41 +209,9 @@ hnn_read (const mxArray *s, const char *name, hlnn_mex_model *m, double *rho)
                        what);
       *rho = hlnn_mex_scalar (a, what, 0, -HUGE_VAL, HUGE_VAL);
     }
-  m->loss_weights = NULL;
-  a = mxGetField (s, 0, "loss_weights");
-  if (a && !mxIsEmpty (a))
-    {
-      snprintf (what, sizeof what, "%s.loss_weights", name);
-      const double *w = hlnn_mex_matrix (a, what, 0, 0, 1);
-      if (mxGetNumberOfElements (a) != 2 * m->n)
-        hlnn_mex_fail ("model:field", "%s must hold 2n = %zu weights, got "
-                       "%zu", what, 2 * m->n, mxGetNumberOfElements (a));
-      for (size_t k = 0; k < 2 * m->n; k++)
-        if (w[k] < 0)
-          hlnn_mex_fail ("model:field", "%s must be non-negative", what);
-      m->loss_weights = w;
-    }
+  m->loss_weights = optional_vector (s, name, "loss_weights", 2 * m->n,
+                                     "2n", "weights");
   return m->dissipation == HLNN_DISS_LEARNED ? 1 : 0;
-}
-
-/* The optional lnn field period: n finite periods >= 0 (lnn_create). */
-static void
-lnn_read_period (const mxArray *s, const char *name, hlnn_mex_model *m)
-{
-  char what[96];
-  m->period = NULL;
-  const mxArray *a = mxGetField (s, 0, "period");
-  if (!a || mxIsEmpty (a))
-    return;
-  snprintf (what, sizeof what, "%s.period", name);
-  const double *p = hlnn_mex_matrix (a, what, 0, 0, 1);
-  if (mxGetNumberOfElements (a) != m->n)
-    hlnn_mex_fail ("model:field", "%s must hold n = %zu periods, got %zu",
-                   what, m->n, mxGetNumberOfElements (a));
-  for (size_t j = 0; j < m->n; j++)
-    if (p[j] < 0)
-      hlnn_mex_fail ("model:field", "%s must be non-negative", what);
-  m->period = p;
 }
 
 void
@@ -306,7 +296,7 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
       m->regularization = r ? hlnn_mex_scalar (r, "model.regularization", 0,
                                                0.0, HUGE_VAL)
                             : HLNN_EL_REG_DEFAULT;
-      lnn_read_period (s, name, m);
+      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
     }
 
   m->nlayers = L;
