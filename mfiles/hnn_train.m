@@ -39,7 +39,18 @@
 % @item @qcode{'Seed'}
 % minibatch seed (default: the model's)
 % @item @qcode{'Validation'}
-% @code{@{Xval, dXval@}}: validation loss per chunk
+% @code{@{Xval, dXval@}}: the validation loss, recorded in
+% @code{model.history.val_loss} and printed with the progress
+% @item @qcode{'ValidateEvery'}
+% validate every this many steps (default 0: after every chunk, whose
+% length follows the machine's speed)
+% @item @qcode{'KeepBest'}
+% return the model at the validation point of the lowest validation
+% loss, as it was then (weights, optimizer state and history, so that
+% training it again continues from there); needs @qcode{'Validation'}
+% and @qcode{'ValidateEvery'} (default false).  With minibatches at a
+% fixed learning rate the loss keeps jumping, and the last step is
+% not the best one
 % @item @qcode{'Verbose'}
 % progress lines (default true)
 % @item @qcode{'TimeBudget'}
@@ -118,6 +129,27 @@ end
 %! assert (m.history.diverged_at, m.opt.step);
 %! assert (m.opt.step > 0 && m.opt.step < 200);
 
+%!test
+%! % KeepBest returns the model of the lowest validation loss among the
+%! % points ValidateEvery sets, bit for bit the run stopped at that step
+%! m = hnn_create (1, [8 8], 'Seed', 4);
+%! o = {'Batch', 8, 'LearningRate', 0.1, 'Verbose', false, ...
+%!      'Validation', {Xv, dXv}, 'ValidateEvery', 10, 'ChunkSeconds', 0};
+%! a = hnn_train (m, X, dX, 'Steps', 100, o{:});
+%! assert (a.history.val_step, (10:10:100)');
+%! [lo, i] = min (a.history.val_loss);
+%! assert (i < 10);   % else this run cannot tell KeepBest from the last step
+%! b = hnn_train (m, X, dX, 'Steps', 100, o{:}, 'KeepBest', true);
+%! assert (b.opt.step, 10 * i);
+%! assert (b.history.val_loss(end), lo);
+%! c = hnn_train (m, X, dX, 'Steps', 10 * i, o{:});
+%! assert (isequal (b.W, c.W) && isequal (b.b, c.b) && isequal (b.opt, c.opt));
+%! assert (isequal (b.history.loss, c.history.loss));
+
+%!error <KeepBest needs a Validation set> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true, 'ValidateEvery', 5)
+%!error <and ValidateEvery> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true, 'Validation', {Xv, dXv})
+%!error <ValidateEvery must be a non-negative integer> hnn_train (hnn_create (1, 4), X, dX, 'ValidateEvery', 2.5)
+%!error <KeepBest must be true or false> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', 'yes')
 %!error <X must have 2 columns> hnn_train (hnn_create (1, 4), [X X], dX)
 %!error <dX must have 64 rows> hnn_train (hnn_create (1, 4), X, dX(1:10, :))
 %!error <unknown option> hnn_train (hnn_create (1, 4), X, dX, 'Stpes', 3)

@@ -20,7 +20,8 @@
 % @qcode{'Batch'}, @qcode{'Optimizer'}, @qcode{'WeightDecay'},
 % @qcode{'Beta1'}, @qcode{'Beta2'}, @qcode{'Epsilon'}, @qcode{'Momentum'},
 % @qcode{'Seed'}, @qcode{'Verbose'}, @qcode{'TimeBudget'},
-% @qcode{'Checkpoint'}, @qcode{'CheckpointEvery'}), except that
+% @qcode{'Checkpoint'}, @qcode{'CheckpointEvery'}, @qcode{'ValidateEvery'},
+% @qcode{'KeepBest'}), except that
 % @qcode{'Validation'} is @code{@{Qv, Qdv, Qddv@}} and @qcode{'ClipNorm'}
 % defaults to 1e4 here (0 turns clipping off).  An LNN's first gradients
 % can be enormous (norm 1.8e9 measured: a state where the initial
@@ -74,6 +75,18 @@ end
 %! assert (m1.opt.step, 200);
 %! assert (numel (m1.history.loss), 200);
 %! assert (m1.history.loss(end) < m1.history.loss(1) / 10);
+
+%!test
+%! % KeepBest with the LNN's three-part validation set
+%! m = lnn_create (1, [16 16], 'Seed', 1);
+%! o = {'Batch', 8, 'LearningRate', 3e-2, 'Verbose', false, ...
+%!      'Validation', {q, qd, qdd}, 'ValidateEvery', 5};
+%! a = lnn_train (m, q, qd, qdd, 'Steps', 55, o{:});
+%! [lo, i] = min (a.history.val_loss);
+%! assert (i < numel (a.history.val_loss));
+%! b = lnn_train (m, q, qd, qdd, 'Steps', 55, o{:}, 'KeepBest', true);
+%! assert (b.opt.step, a.history.val_step(i));
+%! assert (b.history.val_loss(end), lo);
 
 %!test
 %! % resuming is bit-identical to an uninterrupted run, minibatches included

@@ -30,7 +30,18 @@
 % @item @qcode{'Seed'}
 % minibatch seed (default: the model's)
 % @item @qcode{'Validation'}
-% @code{@{Xval, Yval@}}: validation loss per chunk
+% @code{@{Xval, Yval@}}: the validation loss, recorded in
+% @code{model.history.val_loss} and printed with the progress
+% @item @qcode{'ValidateEvery'}
+% validate every this many steps (default 0: after every chunk, whose
+% length follows the machine's speed)
+% @item @qcode{'KeepBest'}
+% return the model at the validation point of the lowest validation
+% loss, as it was then (weights, optimizer state and history, so that
+% training it again continues from there); needs @qcode{'Validation'}
+% and @qcode{'ValidateEvery'} (default false).  With minibatches at a
+% fixed learning rate the loss keeps jumping, and the last step is
+% not the best one
 % @item @qcode{'Verbose'}
 % progress lines (default true)
 % @item @qcode{'TimeBudget'}
@@ -93,6 +104,20 @@ end
 %! m = mlp_create ([1 8 1], 'Seed', 2);
 %! m = mlp_train (m, x, y * 1e3, 'Steps', 200, 'Optimizer', 'sgd', 'LearningRate', 1e6, 'Verbose', false);
 %! assert (all (isfinite (m.W{1}(:))));
+
+%!test
+%! % a run that diverges keeps the best of the finite models before it
+%! m = mlp_create ([1 8 1], 'Seed', 2);
+%! o = {'Steps', 200, 'Optimizer', 'sgd', 'LearningRate', 1e6, 'Verbose', false, ...
+%!      'Validation', {x, y * 1e3}, 'ValidateEvery', 1};
+%! warning ('off', 'hlnn:train:diverged', 'local');
+%! a = mlp_train (m, x, y * 1e3, o{:});
+%! b = mlp_train (m, x, y * 1e3, o{:}, 'KeepBest', true);
+%! assert (a.history.diverged_at < 200);
+%! [lo, i] = min (a.history.val_loss);
+%! assert (b.opt.step, a.history.val_step(i));
+%! assert (b.history.val_loss(end), lo);
+%! assert (all (isfinite (b.W{1}(:))));
 
 %!error <X must have 1 columns> mlp_train (mlp_create ([1 4 1]), [x x], y)
 %!error <Y must have 64 rows> mlp_train (mlp_create ([1 4 1]), x, y(1:10))

@@ -7,6 +7,9 @@
 % progress, compute the validation loss, honour the step and time budgets
 % and write checkpoints.  Chunking does not change the result: minibatches
 % depend only on (seed, step) and the optimizer state lives in the model.
+% With @code{opts.ValidateEvery} a chunk also ends at every multiple of
+% that many steps, so the validation points, and the model
+% @code{opts.KeepBest} returns, do not depend on the machine's speed.
 %
 % Progress (unless @code{opts.Verbose} is false): on a terminal one line
 % redrawn in place after every chunk (carriage return, then ANSI
@@ -39,6 +42,9 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     Xv = opts.Validation{1};
     Yv = opts.Validation{2};
   end
+  every = opts.ValidateEvery;
+  best = [];            % with KeepBest: the model of the lowest validation loss so far
+  best_loss = Inf;
 
   total = opts.Steps;
   done = 0;
@@ -70,6 +76,9 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
       break;
     end
     cfg.steps = min (chunk, total - done);
+    if (every > 0)
+      cfg.steps = min (cfg.steps, every - mod (done, every));
+    end
     start = model;
     tc = tic ();
     [model, losses, info] = hlnn_train_mex (model, X, Y, cfg);
@@ -103,10 +112,12 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
 
     elapsed = toc (t0);
     vloss = NaN;
-    if (have_val)
-      vloss = hlnn_loss_mex (model, Xv, Yv);
-      model.history.val_step(end+1, 1) = model.opt.step;
-      model.history.val_loss(end+1, 1) = vloss;
+    if (have_val && (every == 0 || mod (done, every) == 0 || done >= total))
+      [model, vloss] = validate (model, Xv, Yv);
+      if (opts.KeepBest && vloss < best_loss)
+        best = model;
+        best_loss = vloss;
+      end
     end
     model.history.time(end+1, 1) = time_offset + elapsed;
     model.history.time_step(end+1, 1) = model.opt.step;
@@ -136,18 +147,33 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     chunk = max (1, min (4 * chunk, floor (opts.ChunkSeconds / max (per_step, 1e-9))));
   end
 
+  kept = '';
+  if (opts.KeepBest)
+    % a run cut short (divergence, time budget) may end between validation points
+    if (isempty (model.history.val_step) || model.history.val_step(end) ~= model.opt.step)
+      [model, vloss] = validate (model, Xv, Yv);
+      if (vloss < best_loss)
+        best = model;
+      end
+    end
+    if (~isempty (best) && best.opt.step ~= model.opt.step)
+      kept = sprintf ('; kept the model of step %d (validation loss %.4e)', ...
+                      best.opt.step, best.history.val_loss(end));
+      model = best;
+    end
+  end
   if (~isempty (opts.Checkpoint))
     checkpoint (opts.Checkpoint, model);
   end
   if (opts.Verbose)
     elapsed = toc (t0);
     vstr = '';
-    if (have_val && ~isempty (model.history.val_loss))
+    if (have_val && ~isempty (model.history.val_loss) && isempty (kept))
       vstr = sprintf (', validation loss %.4e', model.history.val_loss(end));
     end
-    line = sprintf ('%s: done, %d steps in %.2f s (%.0f steps/s), final loss %.4e%s', ...
+    line = sprintf ('%s: done, %d steps in %.2f s (%.0f steps/s), final loss %.4e%s%s', ...
                     fname, done, elapsed, done / max (elapsed, eps), ...
-                    last_or_nan (model.history.loss), vstr);
+                    last_or_nan (model.history.loss), vstr, kept);
     if (drawn)
       fprintf ('\r%s%s\n', line, [char(27) '[K']);   % the summary replaces the progress line
     else
@@ -190,6 +216,12 @@ function flush_stdout ()
   if (exist ('OCTAVE_VERSION', 'builtin'))
     fflush (stdout);
   end
+end
+
+function [model, vloss] = validate (model, Xv, Yv)
+  vloss = hlnn_loss_mex (model, Xv, Yv);
+  model.history.val_step(end+1, 1) = model.opt.step;
+  model.history.val_loss(end+1, 1) = vloss;
 end
 
 % A failed checkpoint must not throw away the training done so far.
@@ -246,7 +278,7 @@ end
 % Validate the training options; numeric ones are returned as double.
 function opts = check_opts (opts, fname)
   id = 'hlnn:train:option';
-  must_pos_int = {'Steps', 'Batch'};
+  must_pos_int = {'Steps', 'Batch', 'ValidateEvery'};
   for k = 1:numel (must_pos_int)
     v = opts.(must_pos_int{k});
     if (~isnumeric (v) || ~isscalar (v) || ~isreal (v) || isnan (v) ...
@@ -257,6 +289,9 @@ function opts = check_opts (opts, fname)
   end
   if (~isfinite (opts.Steps))
     error (id, '%s: Steps must be finite', fname);
+  end
+  if (~isfinite (opts.ValidateEvery))
+    error (id, '%s: ValidateEvery must be finite (0: after every chunk)', fname);
   end
   reals = {'LearningRate', 'WeightDecay', 'Beta1', 'Beta2', 'Epsilon', ...
            'Momentum', 'ClipNorm', 'TimeBudget', 'CheckpointEvery', 'ChunkSeconds'};
@@ -294,9 +329,18 @@ function opts = check_opts (opts, fname)
   if (~isempty (opts.Validation) && (~iscell (opts.Validation) || numel (opts.Validation) ~= 2))
     error (id, '%s: Validation must be a cell {Xval, Yval}', fname);
   end
-  if (~(islogical (opts.Verbose) || isnumeric (opts.Verbose)) || ~isscalar (opts.Verbose) ...
-      || ~isreal (opts.Verbose) || isnan (opts.Verbose))
-    error (id, '%s: Verbose must be true or false', fname);
+  flags = {'Verbose', 'KeepBest'};
+  for k = 1:numel (flags)
+    v = opts.(flags{k});
+    if (~(islogical (v) || isnumeric (v)) || ~isscalar (v) || ~isreal (v) || isnan (v))
+      error (id, '%s: %s must be true or false', fname, flags{k});
+    end
+    opts.(flags{k}) = logical (v);
+  end
+  if (opts.KeepBest && (isempty (opts.Validation) || opts.ValidateEvery == 0))
+    % validation points set by the chunks' timing would make the kept
+    % model depend on the machine's speed
+    error (id, '%s: KeepBest needs a Validation set and ValidateEvery > 0', fname);
   end
   if (~ischar (opts.Checkpoint) || (~isempty (opts.Checkpoint) && size (opts.Checkpoint, 1) ~= 1))
     error (id, '%s: Checkpoint must be a file name', fname);
@@ -310,5 +354,4 @@ function opts = check_opts (opts, fname)
   for k = 1:numel (numeric)
     opts.(numeric{k}) = double (opts.(numeric{k}));
   end
-  opts.Verbose = logical (opts.Verbose);
 end
