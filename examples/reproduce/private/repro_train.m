@@ -1,0 +1,48 @@
+% -*- texinfo -*-
+% @deftypefn {hlnn} {@var{model} =} repro_train (@var{make}, @var{train}, @var{val}, @var{s}, @var{seed})
+% Train one model of a reproduction task through the learning-rate
+% phases @code{s.schedule} (rows @code{[steps lr]}; each phase continues
+% the last, Adam's moments and step count kept).  @var{make} (an init
+% seed) returns a fresh model, @var{train} (model, options cell) trains
+% it on the task's training set and @var{val} is that training set in the
+% form of the @qcode{'Validation'} option.
+%
+% With @code{s.candidates} > 1 the first @code{s.select_steps} steps are
+% taken from that many initialisations (init and minibatch seeds
+% @var{seed}, @var{seed} + 100, ...), and the one of the lowest loss on
+% the training set goes on.  With @code{s.keep_every} > 0 the last phase
+% keeps the model of the lowest training-set loss among every
+% @code{s.keep_every}-th step (@qcode{'KeepBest'}) instead of the last
+% step's.  Both rules look at the training set only, never the test set.
+% @end deftypefn
+function model = repro_train (make, train, val, s, seed)
+  sched = s.schedule;
+  base = {'Batch', s.batch, 'WeightDecay', s.wd, 'Verbose', false};
+  model = [];
+  if (s.candidates > 1)
+    best = Inf;
+    for c = 1:s.candidates
+      k = seed + 100 * (c - 1);
+      m = train (make (k), [base, {'Steps', s.select_steps, 'LearningRate', sched(1,2), ...
+                 'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps}]);
+      if (m.history.val_loss(end) < best)
+        best = m.history.val_loss(end);
+        model = m;
+      end
+    end
+    sched(1,1) = sched(1,1) - s.select_steps;
+  else
+    model = make (seed);
+  end
+  seed = model.opt.seed;
+  last = rows (sched);
+  for k = 1:last
+    opts = [base, {'Steps', sched(k,1), 'LearningRate', sched(k,2), 'Seed', seed}];
+    if (k == last && s.keep_every > 0)
+      opts = [opts, {'Validation', val, 'ValidateEvery', s.keep_every, 'KeepBest', true}];
+    end
+    if (sched(k,1) > 0)
+      model = train (model, opts);
+    end
+  end
+end
