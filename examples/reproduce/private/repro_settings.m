@@ -63,9 +63,10 @@ function s = repro_settings (task)
       s.schedule = [20000 1e-3; 10000 3e-4; 10000 1e-4];
       s.steps = sum (s.schedule(:,1)); s.batch = 256; s.wd = 0;
       s.keep_every = 1000;
-      % On seed 1's data one initialisation's training loss was 16 after
-      % 4000 steps and stalled near 8 (test loss 6.8 after the whole
-      % schedule) where another's was 2.4 after 4000 steps
+      % On seed 1's data the LNN of init seed 1 had a training loss of 16
+      % after 4000 steps and stalled near 7 (test loss 6.8 after the whole
+      % schedule); in a trial, three inits stood at 4.0, 2.4 and 19 after
+      % 4000 steps (README.md)
       s.candidates = 3; s.select_steps = 4000;
       % training states reach 0.1 x 29.4 above the highest start (at
       % rest, angles within +-pi/2: E <= 0), rates within +-8 rad/s.
