@@ -42,15 +42,19 @@
 % @code{@{Xval, dXval@}}: the validation loss, recorded in
 % @code{model.history.val_loss} and printed with the progress
 % @item @qcode{'ValidateEvery'}
-% validate every this many steps (default 0: after every chunk, whose
-% length follows the machine's speed)
+% validate where the model's step count is a multiple of this, and after
+% the last step (default 0: after every chunk, whose length follows the
+% machine's speed); needs @qcode{'Validation'}
 % @item @qcode{'KeepBest'}
-% return the model at the validation point of the lowest validation
-% loss, as it was then (weights, optimizer state and history, so that
-% training it again continues from there); needs @qcode{'Validation'}
+% return the model at this call's validation point of the lowest
+% validation loss (the last step's included), as it was then: weights,
+% optimizer state and history, so that training it again continues from
+% there; also when training diverges (@code{history.diverged_at} still
+% tells where) or the time budget runs out.  Needs @qcode{'Validation'}
 % and @qcode{'ValidateEvery'} (default false).  With minibatches at a
 % fixed learning rate the loss keeps jumping, and the last step is
-% not the best one
+% not the best one.  Periodic checkpoints hold the current model, the
+% final one the kept model
 % @item @qcode{'Verbose'}
 % progress lines (default true)
 % @item @qcode{'TimeBudget'}
@@ -62,7 +66,8 @@
 % @end table
 %
 % A non-finite loss stops training with warning @code{hlnn:train:diverged};
-% the returned model is the last one whose loss was finite and
+% the returned model is the last one whose loss was finite (with
+% @qcode{'KeepBest'}, the kept one) and
 % @code{model.history.diverged_at} records the step.  With learned
 % dissipation, @code{model.gamma} reports the trained rate.
 %
@@ -145,8 +150,22 @@ end
 %! c = hnn_train (m, X, dX, 'Steps', 10 * i, o{:});
 %! assert (isequal (b.W, c.W) && isequal (b.b, c.b) && isequal (b.opt, c.opt));
 %! assert (isequal (b.history.loss, c.history.loss));
+%! assert (b.history.time_step(end), b.opt.step);
 
-%!error <KeepBest needs a Validation set> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true, 'ValidateEvery', 5)
+%!test
+%! % validation points follow the step count, so a resumed run has the
+%! % uninterrupted run's
+%! m = hnn_create (1, [8 8], 'Seed', 4);
+%! o = {'Batch', 8, 'Verbose', false, 'Validation', {Xv, dXv}, 'ValidateEvery', 10};
+%! a = hnn_train (m, X, dX, 'Steps', 50, o{:});
+%! b = hnn_train (m, X, dX, 'Steps', 25, o{:});
+%! b = hnn_train (b, X, dX, 'Steps', 25, o{:});
+%! assert (a.history.val_step, (10:10:50)');
+%! assert (b.history.val_step, [10 20 25 30 40 50]');   % 25: the first call's last step
+%! assert (isequal (a.history.val_loss, b.history.val_loss([1 2 4 5 6])));
+
+%!error <ValidateEvery needs a Validation set> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true, 'ValidateEvery', 5)
+%!error <KeepBest needs a Validation set> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true)
 %!error <and ValidateEvery> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', true, 'Validation', {Xv, dXv})
 %!error <ValidateEvery must be a non-negative integer> hnn_train (hnn_create (1, 4), X, dX, 'ValidateEvery', 2.5)
 %!error <KeepBest must be true or false> hnn_train (hnn_create (1, 4), X, dX, 'KeepBest', 'yes')

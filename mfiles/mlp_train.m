@@ -33,15 +33,19 @@
 % @code{@{Xval, Yval@}}: the validation loss, recorded in
 % @code{model.history.val_loss} and printed with the progress
 % @item @qcode{'ValidateEvery'}
-% validate every this many steps (default 0: after every chunk, whose
-% length follows the machine's speed)
+% validate where the model's step count is a multiple of this, and after
+% the last step (default 0: after every chunk, whose length follows the
+% machine's speed); needs @qcode{'Validation'}
 % @item @qcode{'KeepBest'}
-% return the model at the validation point of the lowest validation
-% loss, as it was then (weights, optimizer state and history, so that
-% training it again continues from there); needs @qcode{'Validation'}
+% return the model at this call's validation point of the lowest
+% validation loss (the last step's included), as it was then: weights,
+% optimizer state and history, so that training it again continues from
+% there; also when training diverges (@code{history.diverged_at} still
+% tells where) or the time budget runs out.  Needs @qcode{'Validation'}
 % and @qcode{'ValidateEvery'} (default false).  With minibatches at a
 % fixed learning rate the loss keeps jumping, and the last step is
-% not the best one
+% not the best one.  Periodic checkpoints hold the current model, the
+% final one the kept model
 % @item @qcode{'Verbose'}
 % progress lines (default true)
 % @item @qcode{'TimeBudget'}
@@ -53,7 +57,8 @@
 % @end table
 %
 % A non-finite loss stops training with warning @code{hlnn:train:diverged};
-% the returned model is the last one whose loss was finite and
+% the returned model is the last one whose loss was finite (with
+% @qcode{'KeepBest'}, the kept one) and
 % @code{model.history.diverged_at} records the step.
 %
 % @seealso{mlp_create, mlp_predict, hnn_train, lnn_train}

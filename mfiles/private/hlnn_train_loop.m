@@ -7,9 +7,10 @@
 % progress, compute the validation loss, honour the step and time budgets
 % and write checkpoints.  Chunking does not change the result: minibatches
 % depend only on (seed, step) and the optimizer state lives in the model.
-% With @code{opts.ValidateEvery} a chunk also ends at every multiple of
-% that many steps, so the validation points, and the model
-% @code{opts.KeepBest} returns, do not depend on the machine's speed.
+% With @code{opts.ValidateEvery} a chunk also ends where the model's step
+% count is a multiple of it, so the validation points, and the model
+% @code{opts.KeepBest} returns, depend neither on the machine's speed
+% nor on how a run was split into calls.
 %
 % Progress (unless @code{opts.Verbose} is false): on a terminal one line
 % redrawn in place after every chunk (carriage return, then ANSI
@@ -77,7 +78,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     end
     cfg.steps = min (chunk, total - done);
     if (every > 0)
-      cfg.steps = min (cfg.steps, every - mod (done, every));
+      cfg.steps = min (cfg.steps, every - mod (model.opt.step, every));
     end
     start = model;
     tc = tic ();
@@ -90,6 +91,10 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
       done = done - prev_steps;
       [model, losses, info] = hlnn_train_mex (prev_start, X, Y, cfg);
       info.status = 'diverged';
+      if (~isempty (best) && best.opt.step > model.opt.step)
+        best = [];      % the discarded step's model (possible with a validation set of its own)
+        best_loss = Inf;
+      end
     end
     % history.loss(i) is the loss of the minibatch of update history.step(i).
     % After a divergence the gateway adds the loss of the returned model,
@@ -112,15 +117,17 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
 
     elapsed = toc (t0);
     vloss = NaN;
-    if (have_val && (every == 0 || mod (done, every) == 0 || done >= total))
+    validated = have_val && (every == 0 || mod (model.opt.step, every) == 0 ...
+                             || done >= total);
+    if (validated)
       [model, vloss] = validate (model, Xv, Yv);
-      if (opts.KeepBest && vloss < best_loss)
-        best = model;
-        best_loss = vloss;
-      end
     end
     model.history.time(end+1, 1) = time_offset + elapsed;
     model.history.time_step(end+1, 1) = model.opt.step;
+    if (validated && opts.KeepBest && vloss < best_loss)
+      best = model;
+      best_loss = vloss;
+    end
 
     if (opts.Verbose && (inplace || elapsed - last_print >= 1 || done >= total))
       rate = done / max (elapsed, eps);
@@ -159,6 +166,7 @@ function model = hlnn_train_loop (model, X, Y, opts, fname)
     if (~isempty (best) && best.opt.step ~= model.opt.step)
       kept = sprintf ('; kept the model of step %d (validation loss %.4e)', ...
                       best.opt.step, best.history.val_loss(end));
+      best.history.diverged_at = model.history.diverged_at;
       model = best;
     end
   end
@@ -336,6 +344,9 @@ function opts = check_opts (opts, fname)
       error (id, '%s: %s must be true or false', fname, flags{k});
     end
     opts.(flags{k}) = logical (v);
+  end
+  if (opts.ValidateEvery > 0 && isempty (opts.Validation))
+    error (id, '%s: ValidateEvery needs a Validation set', fname);
   end
   if (opts.KeepBest && (isempty (opts.Validation) || opts.ValidateEvery == 0))
     % validation points set by the chunks' timing would make the kept

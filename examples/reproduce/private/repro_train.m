@@ -23,14 +23,21 @@ function model = repro_train (make, train, val, s, seed)
     best = Inf;
     for c = 1:s.candidates
       k = seed + 100 * (c - 1);
+      % KeepBest: a candidate that diverges is still validated, at its
+      % last finite step
       m = train (make (k), [base, {'Steps', s.select_steps, 'LearningRate', sched(1,2), ...
-                 'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps}]);
+                 'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps, ...
+                 'KeepBest', true}]);
       if (m.history.val_loss(end) < best)
         best = m.history.val_loss(end);
         model = m;
       end
     end
-    sched(1,1) = sched(1,1) - s.select_steps;
+    if (isempty (model))
+      error ('repro:train', 'repro_train: no initialisation of seed %d has a finite loss', seed);
+    end
+    % a candidate kept before its last step continues from there
+    sched(1,1) = sched(1,1) - model.opt.step;
   else
     model = make (seed);
   end
