@@ -8,6 +8,7 @@
 #include <gsl/gsl_randist.h>
 #include "lnn.h"
 #include "hlnn_status.h"
+#include "period.h"
 
 /* Derivative order the loss gradient needs from the activation: a
  * second-order tangent (VW) reversed once. */
@@ -130,25 +131,13 @@ gather_rows (size_t N, size_t cols, const double *S, size_t i0, size_t m,
 void
 hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m)
 {
-  for (size_t j = 0; j < l->n; j++)
-    {
-      const double P = l->period[j];
-      if (P == 0.0)
-        continue;
-      /* x itself for x in [-P/2, P/2), but for rounding at P/2 */
-      double *q = l->X + j * m;
-      for (size_t i = 0; i < m; i++)
-        q[i] -= P * floor (q[i] / P + 0.5);
-    }
+  hlnn_period_wrap (l->n, l->period, m, l->X);
 }
 
 int
 hlnn_lnn_periods_ok (const hlnn_lnn *l)
 {
-  for (size_t j = 0; j < l->n; j++)
-    if (!(l->period[j] >= 0.0) || !isfinite (l->period[j]))
-      return 0;
-  return 1;
+  return hlnn_periods_ok (l->n, l->period);
 }
 
 /* Whether reg and the periods are in their domains. */

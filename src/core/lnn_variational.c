@@ -17,6 +17,7 @@
 #include <gsl/gsl_linalg.h>
 #include "hlnn_status.h"
 #include "lnn_variational.h"
+#include "period.h"
 
 struct hlnn_lnn_vi_work {
   hlnn_lnn *l;
@@ -86,7 +87,12 @@ fill_points (hlnn_lnn_vi_work *w, equation eq, const double *y, double h,
         const size_t r = act[i] + k * K;
         if (eq == EQ_STEP)
           {
-            X[i + k * m] = 0.5 * (w->q0[r] + y[r]);
+            /* The midpoint on the branch of the step's start: wrapped on
+             * its own it would jump by a period when the step crosses the
+             * seam, and with it L (a network is periodic only up to its
+             * error), so Newton's method could fail there. */
+            X[i + k * m] = 0.5 * (w->q0[r] + y[r])
+                           - hlnn_period_turn (w->q0[r], w->l->period[k]);
             X[i + (n + k) * m] = (y[r] - w->q0[r]) / h;
           }
         else
@@ -95,7 +101,8 @@ fill_points (hlnn_lnn_vi_work *w, equation eq, const double *y, double h,
             X[i + (n + k) * m] = y[r];
           }
       }
-  hlnn_lnn_wrap_positions (w->l, m);
+  if (eq != EQ_STEP)
+    hlnn_lnn_wrap_positions (w->l, m);
 }
 
 /* hlnn_lnn_chunk_derivs, counted: hess = 0 for the gradient alone. */
