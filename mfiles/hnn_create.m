@@ -35,14 +35,25 @@
 % @item @qcode{'LossWeights'}
 % 2@var{n} non-negative weights of the field components in the training
 % loss (default all 1).
+% @item @qcode{'Period'}
+% The periods of the coordinates @code{q} (default 0: none): a scalar
+% for all of them or a vector of @var{n}, each finite and @code{>= 0};
+% @code{2*pi} for an angle.  The network then sees @code{q_j} wrapped
+% into @code{[-P_j/2, P_j/2)} wherever it is evaluated (training, field,
+% energy, every rollout method), while states and rollouts keep the
+% continuous angle, so a pendulum that turns over stays where the
+% network was trained.  The momenta are never wrapped.  Derivatives are
+% the network's at the wrapped point; across the seam @code{H} jumps by
+% the model's error.
 % @end table
 %
 % The model is a plain struct: the fields of every hlnn model
 % (@code{kind = 'hnn'}, @code{n}, @code{sizes}, @code{activation},
 % @code{W}, @code{b}, @code{opt}, @code{history}, @code{options}) plus
 % @code{dissipation}, @code{gamma} (the rate in effect; with learned
-% dissipation it is recomputed from @code{rho} whenever training returns)
-% and, for learned dissipation, @code{rho}.
+% dissipation it is recomputed from @code{rho} whenever training returns),
+% @code{loss_weights}, @code{period} (1 x @var{n}) and, for learned
+% dissipation, @code{rho}.
 %
 % Example:
 % @example
@@ -59,7 +70,7 @@ function model = hnn_create (n, hidden, varargin)
   hlnn_check_sizes (hidden, 'HIDDEN', 'hnn', 'hnn_create', true);
   opts = hlnn_options (struct ('Activation', 'tanh', 'Init', 'glorot', 'Seed', 0, ...
                                'Dissipation', 'none', 'Gamma', [], ...
-                               'LossWeights', []), ...
+                               'LossWeights', [], 'Period', 0), ...
                        'hnn', 'hnn_create', varargin);
   check_create_opts (opts, n);
   sizes = [2*n, hidden(:)', 1];
@@ -84,6 +95,7 @@ function model = hnn_create (n, hidden, varargin)
   if (~isempty (opts.LossWeights))
     model.loss_weights = opts.LossWeights(:)';
   end
+  model.period = hlnn_check_period (opts.Period, n, 'hnn', 'hnn_create');
 end
 
 function check_create_opts (opts, n)
@@ -165,6 +177,40 @@ end
 %! m = hnn_create (1, [], 'Seed', 1);   % no hidden layer: H is affine
 %! assert (m.sizes, [2 1]);
 
+%!test
+%! % an angle's period: the network sees q wrapped; p and the states stay
+%! % as given; without the period the model is not periodic
+%! m = hnn_create (2, [16 16], 'Seed', 2, 'Period', [2*pi 0], ...
+%!                 'Dissipation', 'fixed', 'Gamma', 0.1);
+%! assert (m.period, [2*pi 0]);
+%! plain = setfield (m, 'period', [0 0]);
+%! assert (hnn_create (2, 4).period, [0 0]);
+%! X = [0.3 -0.4 0.5 -0.2; 2.9 1.0 -1.1 0.7];
+%! T = X + [2*pi 0 0 0; -4*pi 0 0 0];
+%! F = hnn_field (m, X);
+%! assert (hnn_field (m, T), F, 1e-12 * max (abs (F(:))));
+%! assert (hnn_field (plain, X), F);
+%! assert (norm (hnn_field (plain, T) - F) > 1e-3 * norm (F));
+%! assert (hnn_energy (m, T), hnn_energy (m, X), 1e-12);
+%! % rollouts follow the continuous angle
+%! for o = {{'Method', 'rk4', 'Step', 0.01}, {'Method', 'gl4', 'Step', 0.01}, {'Method', 'rkf45'}}
+%!   [~, A] = hlnn_rollout (m, X, [0 0.05 0.1], o{1}{:});
+%!   [~, B] = hlnn_rollout (m, T, [0 0.05 0.1], o{1}{:});
+%!   B(:,1,:) -= reshape ([2*pi -4*pi], 1, 1, 2);
+%!   assert (B, A, 1e-9 * max (abs (A(:))));
+%! end
+%! % training sees the wrapped angles too
+%! Q = 3 * randn (40, 4);  dQ = randn (40, 4);
+%! W = [mod(Q(:,1) + pi, 2*pi) - pi, Q(:,2:4)];
+%! o = {'Steps', 5, 'Verbose', false};
+%! t1 = hnn_train (m, Q, dQ, o{:});
+%! t2 = hnn_train (plain, W, dQ, o{:});
+%! assert (t1.W{1}, t2.W{1}, 1e-10 * max (abs (t2.W{1}(:))));
+
+%!error id=hlnn:hnn:period hnn_create (2, 8, 'Period', [1 2 3])
+%!error id=hlnn:hnn:period hnn_create (2, 8, 'Period', -pi)
+%!error id=hlnn:hnn:period hnn_create (2, 8, 'Period', NaN)
+%!error id=hlnn:model:field hnn_field (setfield (hnn_create (2, 8), 'period', [1 -1]), zeros (1, 4))
 %!error id=hlnn:hnn:activation hnn_create (1, 8, 'Activation', 'relu')
 %!error <relu is not available> hnn_create (1, 8, 'Activation', 'relu')
 %!error <N \(degrees of freedom\)> hnn_create (0, 8)

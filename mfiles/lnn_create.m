@@ -84,7 +84,7 @@ function model = lnn_create (n, hidden, varargin)
   model = hlnn_model_new ('lnn', sizes, lower (opts.Activation), ...
                           lower (opts.Init), opts.Seed, n, opts);
   model.regularization = opts.Regularization;
-  model.period = double (opts.Period(:)') .* ones (1, n);
+  model.period = hlnn_check_period (opts.Period, n, 'lnn', 'lnn_create');
 end
 
 function check_create_opts (opts, n)
@@ -106,12 +106,6 @@ function check_create_opts (opts, n)
   if (~isnumeric (r) || ~isreal (r) || ~isscalar (r) || ~isfinite (r) || r < 0)
     error ('hlnn:lnn:regularization', ...
            'lnn_create: Regularization must be a finite real scalar >= 0');
-  end
-  p = opts.Period;
-  if (~isnumeric (p) || ~isreal (p) || issparse (p) || ~any (numel (p) == [1 n]) ...
-      || ~all (isfinite (p(:))) || any (p(:) < 0))
-    error ('hlnn:lnn:period', ['lnn_create: Period must be a scalar or %d ' ...
-           'finite reals >= 0 (2*pi for an angle, 0 for none)'], n);
   end
 end
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <math.h>
 #include "hnn.h"
+#include "period.h"
 #include "hlnn_status.h"
 
 int
@@ -49,6 +50,7 @@ hlnn_hnn_free (hlnn_hnn *h)
   hlnn_mlp_free (h->net);
   hlnn_mlp_work_free (h->work);
   free (h->weights);
+  free (h->period);
   free (h->ones);
   free (h->g);
   free (h->u);
@@ -89,13 +91,15 @@ hlnn_hnn_alloc (size_t n, size_t nhidden, const size_t *hidden,
   h->work = hlnn_mlp_work_alloc (h->net, nmax, 2);
   const size_t block = nmax * h->d * sizeof (double);
   h->weights = malloc (h->d * sizeof (double));
+  h->period = calloc (n, sizeof (double));
   h->ones = malloc (nmax * sizeof (double));
   h->g = malloc (block);
   h->u = malloc (block);
   h->Xc = malloc (block);
   h->Yc = malloc (block);
   h->Zc = malloc (block);
-  if (!h->work || !h->weights || !h->ones || !h->g || !h->u || !h->Xc
+  if (!h->work || !h->weights || !h->period || !h->ones || !h->g || !h->u
+      || !h->Xc
       || !h->Yc || !h->Zc)
     goto fail;
   for (size_t i = 0; i < nmax; i++)
@@ -251,19 +255,28 @@ scatter (const double *B, size_t m, size_t c, size_t i0, size_t N, double *A)
     memcpy (A + i0 + j * N, B + j * m, m * sizeof (double));
 }
 
+int
+hlnn_hnn_periods_ok (const hlnn_hnn *h)
+{
+  return hlnn_periods_ok (h->n, h->period);
+}
+
 static int
 eval_rows (hlnn_hnn *h, const double *theta, int op, size_t N,
            const double *X, const double *V, double *out)
 {
-  if (N == 0)
+  if (N == 0 || !hlnn_hnn_periods_ok (h))
     return HLNN_EDOM;
-  if (N <= h->nmax)
+  const int wrap = hlnn_periods_any (h->n, h->period);
+  if (N <= h->nmax && !wrap)
     return eval_block (h, theta, op, N, X, V, out);
   const size_t d = h->d, cout = op == OP_ENERGY ? 1 : d;
   for (size_t i0 = 0; i0 < N; i0 += h->nmax)
     {
       const size_t m = N - i0 < h->nmax ? N - i0 : h->nmax;
       gather (X, N, d, i0, m, h->Xc);
+      if (wrap)
+        hlnn_period_wrap (h->n, h->period, m, h->Xc);
       if (V)
         gather (V, N, d, i0, m, h->Yc);
       int st = eval_block (h, theta, op, m, h->Xc, V ? h->Yc : NULL, h->Zc);
@@ -350,22 +363,25 @@ int
 hlnn_hnn_loss (hlnn_hnn *h, const double *theta, size_t N, const double *X,
                const double *dX, double *loss, double *grad)
 {
-  if (N == 0)
+  if (N == 0 || !hlnn_hnn_periods_ok (h))
     return HLNN_EDOM;
   const size_t d = h->d;
+  const int wrap = hlnn_periods_any (h->n, h->period);
   const double gamma = hlnn_hnn_gamma (h, theta);
   const double scale = 1.0 / ((double) N * (double) d);
   double sum = 0.0, dgamma = 0.0;
   if (grad)
     memset (grad, 0, h->nparams * sizeof (double));
   int st = HLNN_SUCCESS;
-  if (N <= h->nmax)
+  if (N <= h->nmax && !wrap)
     st = loss_block (h, theta, gamma, N, X, dX, scale, &sum, &dgamma, grad);
   else
     for (size_t i0 = 0; i0 < N; i0 += h->nmax)
       {
         const size_t m = N - i0 < h->nmax ? N - i0 : h->nmax;
         gather (X, N, d, i0, m, h->Xc);
+        if (wrap)
+          hlnn_period_wrap (h->n, h->period, m, h->Xc);
         gather (dX, N, d, i0, m, h->Yc);
         st = loss_block (h, theta, gamma, m, h->Xc, h->Yc, scale, &sum,
                          &dgamma, grad);

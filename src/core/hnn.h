@@ -20,7 +20,13 @@
  * entry.  hlnn_hnn.nparams counts both.
  *
  * Batches of any size are accepted: rows beyond the workspace's nmax are
- * processed in chunks of nmax, gathered into preallocated buffers. */
+ * processed in chunks of nmax, gathered into preallocated buffers.
+ *
+ * A coordinate q_j with period P_j > 0 (2 pi for an angle) reaches the
+ * network wrapped into [-P_j/2, P_j/2) (the rows are gathered first);
+ * derivatives are the network's at the wrapped point, p is never
+ * wrapped.  A period must be finite and >= 0, else every evaluation
+ * returns HLNN_EDOM. */
 #ifndef HLNN_HNN_H
 #define HLNN_HNN_H
 
@@ -41,6 +47,7 @@ typedef struct {
   hlnn_hnn_diss diss;
   double gamma;            /* the fixed rate (HLNN_DISS_FIXED only) */
   double *weights;         /* d per-component loss weights */
+  double *period;          /* n periods of q (0: none), may be assigned */
   size_t nmax;
   hlnn_mlp_work *work;     /* 2 channels: VAL and U (or V) */
   double *ones;            /* nmax ones: output seeds */
@@ -65,6 +72,9 @@ void hlnn_hnn_free (hlnn_hnn *h);
  * the other domain errors, else HLNN_SUCCESS. */
 int hlnn_hnn_check (size_t n, size_t nhidden, const size_t *hidden,
                     hlnn_act act, hlnn_hnn_diss diss, double gamma);
+
+/* Whether every period is finite and >= 0. */
+int hlnn_hnn_periods_ok (const hlnn_hnn *h);
 
 /* Per-component loss weights (d values, finite, >= 0); NULL restores 1. */
 int hlnn_hnn_set_weights (hlnn_hnn *h, const double *w);

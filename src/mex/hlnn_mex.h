@@ -37,7 +37,7 @@ typedef struct {
   double gamma;           /* hnn: fixed dissipation rate */
   const double *loss_weights;  /* hnn: 2n field-loss weights or NULL */
   double regularization;  /* lnn: Tikhonov parameter of the E-L solve */
-  const double *period;   /* lnn: n periods of q (0: none) or NULL */
+  const double *period;   /* hnn, lnn: n periods of q (0: none) or NULL */
 } hlnn_mex_model;
 
 void hlnn_mex_init (void);
@@ -114,6 +114,9 @@ hlnn_hnn *hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax,
  * hlnn_lnn_free. */
 hlnn_lnn *hlnn_mex_model_lnn (const hlnn_mex_model *m, size_t nmax,
                               int *status);
+
+/* The model's periods and loss weights into an HNN of its layout. */
+int hlnn_mex_model_hnn_configure (const hlnn_mex_model *m, hlnn_hnn *h);
 
 /* The model's regularisation and periods into an LNN of its layout. */
 void hlnn_mex_model_lnn_configure (const hlnn_mex_model *m, hlnn_lnn *l);

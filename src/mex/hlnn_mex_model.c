@@ -211,6 +211,7 @@ hnn_read (const mxArray *s, const char *name, hlnn_mex_model *m, double *rho)
     }
   m->loss_weights = optional_vector (s, name, "loss_weights", 2 * m->n,
                                      "2n", "weights");
+  m->period = optional_vector (s, name, "period", m->n, "n", "periods");
   return m->dissipation == HLNN_DISS_LEARNED ? 1 : 0;
 }
 
@@ -391,14 +392,22 @@ hlnn_mex_model_hnn (const hlnn_mex_model *m, size_t nmax, int *status)
                                 nmax);
   if (!h)
     *status = HLNN_ENOMEM;
-  else if (m->loss_weights)
-    *status = hlnn_hnn_set_weights (h, m->loss_weights);
+  else
+    *status = hlnn_mex_model_hnn_configure (m, h);
   if (*status)
     {
       hlnn_hnn_free (h);
       return NULL;
     }
   return h;
+}
+
+int
+hlnn_mex_model_hnn_configure (const hlnn_mex_model *m, hlnn_hnn *h)
+{
+  for (size_t j = 0; j < h->n; j++)
+    h->period[j] = m->period ? m->period[j] : 0.0;
+  return hlnn_hnn_set_weights (h, m->loss_weights);
 }
 
 void

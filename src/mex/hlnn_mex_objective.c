@@ -110,7 +110,7 @@ hlnn_mex_objective_configure (hlnn_mex_objective *o, const hlnn_mex_model *m)
       o->net = m->net;
       return HLNN_SUCCESS;
     case HLNN_KIND_HNN:
-      return hlnn_hnn_set_weights (o->hnn, m->loss_weights);
+      return hlnn_mex_model_hnn_configure (m, o->hnn);
     case HLNN_KIND_LNN:
       hlnn_mex_model_lnn_configure (m, o->lnn.l);
       hlnn_el_info_init (&o->lnn.info);

@@ -535,6 +535,71 @@ check_errors (void)
   hlnn_hnn_free (h);
 }
 
+/* q1 an angle (period 2 pi): field, energy, Jacobian products, loss and
+ * its gradient at states with q1 anywhere in [-20, 20] equal the plain
+ * model's at the states wrapped by C99 remainder; p is not wrapped (the
+ * learned dissipation reads it).  Both the one-chunk (N <= nmax) and the
+ * chunked path.  Without the period the values differ, so the checks
+ * can fail. */
+static void
+check_period (void)
+{
+  enum { N = 10, n = 2, d = 4 };
+  double *theta;
+  for (size_t nmax = 4; nmax <= 16; nmax += 12)
+    {
+      hlnn_hnn *h = random_hnn (HLNN_ACT_TANH, n, 2, 8, HLNN_DISS_LEARNED,
+                                nmax, &theta);
+      double X[N * d], W[N * d], dX[N * d], V[N * d];
+      fill_gauss (N * d, X, 1.0);
+      fill_gauss (N * d, dX, 1.0);
+      fill_gauss (N * d, V, 1.0);
+      for (size_t i = 0; i < N; i++)
+        X[i] = -20.0 + 40.0 * (double) i / (N - 1);
+      memcpy (W, X, sizeof W);
+      for (size_t i = 0; i < N; i++)
+        W[i] = remainder (X[i], 2 * M_PI);
+      double a[5][N * d], b[5][N * d], *ga = malloc (2 * h->nparams
+                                                       * sizeof (double));
+      double *gb = ga + h->nparams, la, lb;
+      int st = 0;
+      /* b: the plain model at the wrapped states; a: the periodic one */
+      for (int per = 0; per < 2; per++)
+        {
+          double (*o)[N * d] = per ? a : b;
+          const double *S = per ? X : W;
+          h->period[0] = per ? 2 * M_PI : 0.0;
+          st |= hlnn_hnn_field (h, theta, N, S, o[0]);
+          st |= hlnn_hnn_energy (h, theta, N, S, o[1]);
+          st |= hlnn_hnn_grad_energy (h, theta, N, S, o[2]);
+          st |= hlnn_hnn_field_jvp (h, theta, N, S, V, o[3]);
+          st |= hlnn_hnn_loss (h, theta, N, S, dX, per ? &la : &lb,
+                               per ? ga : gb);
+        }
+      double worst = hlnn_test_vec_relerr (h->nparams, ga, gb);
+      worst = fmax (worst, fabs (la - lb) / fabs (lb));
+      const size_t len[4] = { N * d, N, N * d, N * d };
+      for (int k = 0; k < 4; k++)
+        worst = fmax (worst, hlnn_test_vec_relerr (len[k], a[k], b[k]));
+      h->period[0] = 0.0;
+      st |= hlnn_hnn_field (h, theta, N, X, b[0]);
+      const double plain = hlnn_test_vec_relerr (N * d, a[0], b[0]);
+      hlnn_test (st == HLNN_SUCCESS && worst <= 1e-12 && plain > 1e-3,
+                 "HNN, q1 periodic, nmax %zu: field, H, grad H, Df[v], loss "
+                 "and gradient at q1 in [-20, 20] = the plain model's at the "
+                 "wrapped states, worst rel. diff %.3g (tol 1e-12; the plain "
+                 "model unwrapped %.3g)", nmax, worst, plain);
+      h->period[1] = -1.0;
+      hlnn_test (hlnn_hnn_field (h, theta, N, X, a[0]) == HLNN_EDOM
+                 && hlnn_hnn_energy (h, theta, N, X, a[1]) == HLNN_EDOM
+                 && hlnn_hnn_loss (h, theta, N, X, dX, &la, ga) == HLNN_EDOM,
+                 "HNN, negative period: HLNN_EDOM (nmax %zu)", nmax);
+      free (ga);
+      free (theta);
+      hlnn_hnn_free (h);
+    }
+}
+
 int
 main (void)
 {
@@ -560,6 +625,7 @@ main (void)
   check_field_adapters ();
   check_training_learns_gamma ();
   check_errors ();
+  check_period ();
   printf ("worst over all nets: dloss/dtheta %.2e, dH/dx %.2e, Df[v] %.2e, "
           "divergence %.2e\n", worst_theta, worst_x, worst_jvp, worst_div);
   gsl_rng_free (rng);
