@@ -24,12 +24,15 @@ struct hlnn_lnn_vi_work {
   size_t K, n;
   double *q0, *p0, *q1, *p1, *v, *qd;   /* K x n each, column-major */
   size_t *act;                          /* trajectories still iterating */
+  size_t *sel;                          /* trajectories to solve for */
   gsl_matrix *J;
   gsl_permutation *perm;
   gsl_vector *r, *dy;
 };
 
-typedef enum { EQ_STEP, EQ_LEGENDRE } equation;
+/* The step equation, the Legendre map at q1 (its branch), and the
+ * Legendre map at q1 taken on the branch of q0. */
+typedef enum { EQ_STEP, EQ_LEGENDRE, EQ_LEGENDRE_PREV } equation;
 
 hlnn_lnn_vi_work *
 hlnn_lnn_vi_alloc (hlnn_lnn *l, size_t K)
@@ -46,11 +49,13 @@ hlnn_lnn_vi_alloc (hlnn_lnn *l, size_t K)
   for (size_t i = 0; i < sizeof vecs / sizeof vecs[0]; i++)
     *vecs[i] = malloc (K * w->n * sizeof (double));
   w->act = malloc (K * sizeof (size_t));
+  w->sel = malloc (K * sizeof (size_t));
   w->J = gsl_matrix_alloc (w->n, w->n);
   w->perm = gsl_permutation_alloc (w->n);
   w->r = gsl_vector_alloc (w->n);
   w->dy = gsl_vector_alloc (w->n);
   if (!w->q0 || !w->p0 || !w->q1 || !w->p1 || !w->v || !w->qd || !w->act
+      || !w->sel
       || !w->J || !w->perm || !w->r || !w->dy)
     {
       hlnn_lnn_vi_free (w);
@@ -65,7 +70,7 @@ hlnn_lnn_vi_free (hlnn_lnn_vi_work *w)
   if (!w)
     return;
   free (w->q0); free (w->p0); free (w->q1); free (w->p1);
-  free (w->v); free (w->qd); free (w->act);
+  free (w->v); free (w->qd); free (w->act); free (w->sel);
   if (w->J) gsl_matrix_free (w->J);
   if (w->perm) gsl_permutation_free (w->perm);
   if (w->r) gsl_vector_free (w->r);
@@ -97,12 +102,11 @@ fill_points (hlnn_lnn_vi_work *w, equation eq, const double *y, double h,
           }
         else
           {
-            X[i + k * m] = w->q1[r];
+            const double ref = eq == EQ_LEGENDRE ? w->q1[r] : w->q0[r];
+            X[i + k * m] = w->q1[r] - hlnn_period_turn (ref, w->l->period[k]);
             X[i + (n + k) * m] = y[r];
           }
       }
-  if (eq != EQ_STEP)
-    hlnn_lnn_wrap_positions (w->l, m);
 }
 
 /* hlnn_lnn_chunk_derivs, counted: hess = 0 for the gradient alone. */
@@ -154,19 +158,28 @@ newton_update (hlnn_lnn_vi_work *w, size_t m, size_t i, size_t j, double c,
   return HLNN_SUCCESS;
 }
 
-/* Solve equation eq for y (all K trajectories) by Newton's method. */
+/* The trajectories sel[0..ns-1], or all K when sel is NULL, into act. */
+static size_t
+activate (hlnn_lnn_vi_work *w, const size_t *sel, size_t ns)
+{
+  const size_t na = sel ? ns : w->K;
+  for (size_t k = 0; k < na; k++)
+    w->act[k] = sel ? sel[k] : k;
+  return na;
+}
+
+/* Solve equation eq for y by Newton's method, for the trajectories
+ * sel[0..ns-1] (sel NULL: all K). */
 static int
 newton (hlnn_lnn_vi_work *w, const double *theta, equation eq, double h,
         const double *target, double *y, const hlnn_rollout_opts *o,
-        hlnn_rollout_stats *st)
+        hlnn_rollout_stats *st, const size_t *sel, size_t ns)
 {
   hlnn_lnn *l = w->l;
   const double aq = eq == EQ_STEP ? 0.5 : 0.0, av = eq == EQ_STEP ? 1.0 / h
                                                                   : 1.0;
   const double c = eq == EQ_STEP ? -0.5 * h : 0.0;
-  size_t na = w->K;
-  for (size_t k = 0; k < na; k++)
-    w->act[k] = k;
+  size_t na = activate (w, sel, ns);
   for (size_t it = 1; na > 0; it++)
     {
       if (it > o->solve_maxit)
@@ -203,25 +216,26 @@ newton (hlnn_lnn_vi_work *w, const double *theta, equation eq, double h,
   return HLNN_SUCCESS;
 }
 
-/* out = L_v + c L_q at the K points of equation eq (gradient only). */
+/* out = L_v + c L_q at the points of equation eq (gradient only), for
+ * the trajectories sel[0..ns-1] (sel NULL: all K). */
 static int
 momenta (hlnn_lnn_vi_work *w, const double *theta, equation eq, double h,
-         const double *y, double c, double *out, hlnn_rollout_stats *st)
+         const double *y, double c, double *out, hlnn_rollout_stats *st,
+         const size_t *sel, size_t ns)
 {
   hlnn_lnn *l = w->l;
-  const size_t K = w->K, n = w->n;
-  for (size_t k = 0; k < K; k++)
-    w->act[k] = k;
-  for (size_t i0 = 0; i0 < K; i0 += l->nmax)
+  const size_t K = w->K, n = w->n, na = activate (w, sel, ns);
+  for (size_t i0 = 0; i0 < na; i0 += l->nmax)
     {
-      const size_t m = K - i0 < l->nmax ? K - i0 : l->nmax;
+      const size_t m = na - i0 < l->nmax ? na - i0 : l->nmax;
       fill_points (w, eq, y, h, w->act + i0, m);
       int status = derivs (l, theta, m, 0, 0.0, 0.0, st);
       if (status)
         return status;
       for (size_t a = 0; a < n; a++)
         for (size_t i = 0; i < m; i++)
-          out[i0 + i + a * K] = l->G[i + (n + a) * m] + c * l->G[i + a * m];
+          out[w->act[i0 + i] + a * K] = l->G[i + (n + a) * m]
+                                        + c * l->G[i + a * m];
     }
   return HLNN_SUCCESS;
 }
@@ -237,6 +251,41 @@ store (const hlnn_lnn_vi_work *w, size_t T, size_t i, const double *q,
         Xs[i + T * (a + d * k)] = q[k + a * K];
         Xs[i + T * (n + a + d * k)] = qd[k + a * K];
       }
+}
+
+/* A trajectory whose step ended on another branch of a periodic
+ * coordinate than it started on goes on from (q1, qdot1) in the new
+ * chart: qdot1 from the Legendre map on the old branch, where the step
+ * computed p1, then p1 = L_v on the new one.  For a periodic L nothing
+ * changes; for a network, periodic only up to its error, p1 would
+ * otherwise jump by that error, and the next step or the output's
+ * Legendre map could have no solution. */
+static int
+restart_at_seams (hlnn_lnn_vi_work *w, const double *theta,
+                  const hlnn_rollout_opts *o, hlnn_rollout_stats *st)
+{
+  const size_t K = w->K, n = w->n;
+  size_t nc = 0;
+  for (size_t k = 0; k < K; k++)
+    for (size_t a = 0; a < n; a++)
+      {
+        const double P = w->l->period[a];
+        if (hlnn_period_turn (w->q1[k + a * K], P)
+            != hlnn_period_turn (w->q0[k + a * K], P))
+          {
+            w->sel[nc++] = k;
+            break;
+          }
+      }
+  if (nc == 0)
+    return HLNN_SUCCESS;
+  memcpy (w->qd, w->v, K * n * sizeof (double));
+  int status = newton (w, theta, EQ_LEGENDRE_PREV, 1.0, w->p0, w->qd, o, st,
+                       w->sel, nc);
+  if (status)
+    return status;
+  return momenta (w, theta, EQ_LEGENDRE, 1.0, w->qd, 0.0, w->p0, st, w->sel,
+                  nc);
 }
 
 int
@@ -264,7 +313,8 @@ hlnn_lnn_vi_rollout (hlnn_lnn_vi_work *w, const double *theta,
   memcpy (w->v, X0 + Kn, Kn * sizeof (double));
   store (w, T, 0, w->q1, w->v, Xs);
   /* p0 = L_v(q, qdot): the Legendre point with y = qdot */
-  int status = momenta (w, theta, EQ_LEGENDRE, 1.0, w->v, 0.0, w->p0, st);
+  int status = momenta (w, theta, EQ_LEGENDRE, 1.0, w->v, 0.0, w->p0, st,
+                        NULL, 0);
   for (size_t i = 1; i < T && status == HLNN_SUCCESS; i++)
     {
       const size_t ns = hlnn_rollout_substeps (t[i] - t[i - 1], o->step);
@@ -274,18 +324,22 @@ hlnn_lnn_vi_rollout (hlnn_lnn_vi_work *w, const double *theta,
           memcpy (w->q0, w->q1, Kn * sizeof (double));
           for (size_t r = 0; r < Kn; r++)
             w->q1[r] = w->q0[r] + h * w->v[r];
-          status = newton (w, theta, EQ_STEP, h, w->p0, w->q1, o, st);
+          status = newton (w, theta, EQ_STEP, h, w->p0, w->q1, o, st, NULL,
+                           0);
           if (!status)
             status = momenta (w, theta, EQ_STEP, h, w->q1, 0.5 * h, w->p0,
-                              st);
+                              st, NULL, 0);
           for (size_t r = 0; r < Kn; r++)
             w->v[r] = (w->q1[r] - w->q0[r]) / h;
+          if (!status)
+            status = restart_at_seams (w, theta, o, st);
           st->steps++;
         }
       if (status)
         break;
       memcpy (w->qd, w->v, Kn * sizeof (double));
-      status = newton (w, theta, EQ_LEGENDRE, h, w->p0, w->qd, o, st);
+      status = newton (w, theta, EQ_LEGENDRE, h, w->p0, w->qd, o, st, NULL,
+                       0);
       if (!status)
         store (w, T, i, w->q1, w->qd, Xs);
     }
