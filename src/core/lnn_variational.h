@@ -27,6 +27,13 @@
  * The first guess of q1 is q0 + h v, v the last step's mean velocity
  * (at the start, the initial qdot).
  *
+ * Periodic coordinates (lnn.h): a step evaluates L at its midpoints on
+ * the branch of its start q0, so its equation stays smooth when it
+ * crosses a seam; a trajectory whose step ended on another branch goes on
+ * from (q1, qdot1) in the new chart (qdot1 from the Legendre map on the
+ * old branch, p1 = L_v on the new), so the network's periodicity error
+ * never enters p.  The map is symplectic within a chart.
+ *
  * Batched versus single: trajectories leave the iterating set as soon as
  * they converge, so a batch equals single rollouts up to the rounding of
  * the GEMMs for different batch sizes (integrate.h). */
