@@ -41,20 +41,9 @@
 % @item @qcode{'Validation'}
 % @code{@{Xval, dXval@}}: the validation loss, recorded in
 % @code{model.history.val_loss} and printed with the progress
-% @item @qcode{'ValidateEvery'}
-% validate where the model's step count is a multiple of this, and after
-% the last step (default 0: after every chunk, whose length follows the
-% machine's speed); needs @qcode{'Validation'}
-% @item @qcode{'KeepBest'}
-% return the model at this call's validation point of the lowest
-% validation loss (the last step's included), as it was then: weights,
-% optimizer state and history, so that training it again continues from
-% there; also when training diverges (@code{history.diverged_at} still
-% tells where) or the time budget runs out.  Needs @qcode{'Validation'}
-% and @qcode{'ValidateEvery'} (default false).  With minibatches at a
-% fixed learning rate the loss keeps jumping, and the last step is
-% not the best one.  Periodic checkpoints hold the current model, the
-% final one the kept model
+% @item @qcode{'ValidateEvery'}, @qcode{'KeepBest'}
+% validate where the step count is a multiple of it; return the model of
+% the lowest validation loss among those points (see @code{mlp_train})
 % @item @qcode{'Verbose'}
 % progress lines (default true)
 % @item @qcode{'TimeBudget'}
