@@ -1,5 +1,6 @@
 % -*- texinfo -*-
-% @deftypefn {hlnn} {@var{model} =} repro_train (@var{make}, @var{train}, @var{val}, @var{s}, @var{seed})
+% @deftypefn  {hlnn} {@var{model} =} repro_train (@var{make}, @var{train}, @var{val}, @var{s}, @var{seed})
+% @deftypefnx {hlnn} {@var{model} =} repro_train (@dots{}, @var{admissible})
 % Train one model of a reproduction task through the learning-rate
 % phases @code{s.schedule} (rows @code{[steps lr]}; each phase continues
 % the last, Adam's moments and step count kept).  @var{make} (an init
@@ -10,17 +11,23 @@
 % With @code{s.candidates} > 1 the first @code{s.select_steps} steps are
 % taken from that many initialisations (init and minibatch seeds
 % @var{seed}, @var{seed} + 100, ...), and the one of the lowest loss on
-% the training set goes on.  With @code{s.keep_every} > 0 the last phase
+% the training set goes on; with @var{admissible} (a model's fraction of
+% training states where it is physically admissible, in [0, 1]), the
+% candidates admissible on at least 99 % of them come first, and among
+% the others the most admissible.  With @code{s.keep_every} > 0 the last phase
 % keeps the model of the lowest training-set loss among every
 % @code{s.keep_every}-th step (@qcode{'KeepBest'}) instead of the last
 % step's.  Both rules look at the training set only, never the test set.
 % @end deftypefn
-function model = repro_train (make, train, val, s, seed)
+function model = repro_train (make, train, val, s, seed, admissible)
+  if (nargin < 6)
+    admissible = @(m) 1;
+  end
   sched = s.schedule;
   base = {'Batch', s.batch, 'WeightDecay', s.wd, 'Verbose', false};
   model = [];
   if (s.candidates > 1)
-    best = Inf;
+    best = [Inf Inf];       % [inadmissible share (0 from 99 %), loss]
     for c = 1:s.candidates
       k = seed + 100 * (c - 1);
       % KeepBest: a candidate that diverges is still validated, at its
@@ -28,8 +35,10 @@ function model = repro_train (make, train, val, s, seed)
       m = train (make (k), [base, {'Steps', s.select_steps, 'LearningRate', sched(1,2), ...
                  'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps, ...
                  'KeepBest', true}]);
-      if (m.history.val_loss(end) < best)
-        best = m.history.val_loss(end);
+      a = admissible (m);
+      score = [(a < 0.99) * (1 - a), m.history.val_loss(end)];
+      if (isfinite (score(2)) && (score(1) < best(1) || (score(1) == best(1) && score(2) < best(2))))
+        best = score;
         model = m;
       end
     end
