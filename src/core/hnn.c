@@ -99,8 +99,7 @@ hlnn_hnn_alloc (size_t n, size_t nhidden, const size_t *hidden,
   h->Yc = malloc (block);
   h->Zc = malloc (block);
   if (!h->work || !h->weights || !h->period || !h->ones || !h->g || !h->u
-      || !h->Xc
-      || !h->Yc || !h->Zc)
+      || !h->Xc || !h->Yc || !h->Zc)
     goto fail;
   for (size_t i = 0; i < nmax; i++)
     h->ones[i] = 1.0;
