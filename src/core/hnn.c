@@ -254,17 +254,11 @@ scatter (const double *B, size_t m, size_t c, size_t i0, size_t N, double *A)
     memcpy (A + i0 + j * N, B + j * m, m * sizeof (double));
 }
 
-int
-hlnn_hnn_periods_ok (const hlnn_hnn *h)
-{
-  return hlnn_periods_ok (h->n, h->period);
-}
-
 static int
 eval_rows (hlnn_hnn *h, const double *theta, int op, size_t N,
            const double *X, const double *V, double *out)
 {
-  if (N == 0 || !hlnn_hnn_periods_ok (h))
+  if (N == 0 || !hlnn_periods_ok (h->n, h->period))
     return HLNN_EDOM;
   const int wrap = hlnn_periods_any (h->n, h->period);
   if (N <= h->nmax && !wrap)
@@ -362,7 +356,7 @@ int
 hlnn_hnn_loss (hlnn_hnn *h, const double *theta, size_t N, const double *X,
                const double *dX, double *loss, double *grad)
 {
-  if (N == 0 || !hlnn_hnn_periods_ok (h))
+  if (N == 0 || !hlnn_periods_ok (h->n, h->period))
     return HLNN_EDOM;
   const size_t d = h->d;
   const int wrap = hlnn_periods_any (h->n, h->period);

@@ -73,9 +73,6 @@ void hlnn_hnn_free (hlnn_hnn *h);
 int hlnn_hnn_check (size_t n, size_t nhidden, const size_t *hidden,
                     hlnn_act act, hlnn_hnn_diss diss, double gamma);
 
-/* Whether every period is finite and >= 0. */
-int hlnn_hnn_periods_ok (const hlnn_hnn *h);
-
 /* Per-component loss weights (d values, finite, >= 0); NULL restores 1. */
 int hlnn_hnn_set_weights (hlnn_hnn *h, const double *w);
 

@@ -128,12 +128,6 @@ gather_rows (size_t N, size_t cols, const double *S, size_t i0, size_t m,
     memcpy (D + c * m, S + i0 + c * N, m * sizeof (double));
 }
 
-void
-hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m)
-{
-  hlnn_period_wrap (l->n, l->period, m, l->X);
-}
-
 int
 hlnn_lnn_periods_ok (const hlnn_lnn *l)
 {
@@ -154,7 +148,7 @@ gather_state (hlnn_lnn *l, size_t N, const double *Q, const double *Qd,
 {
   gather_rows (N, l->n, Q, i0, m, l->X);
   gather_rows (N, l->n, Qd, i0, m, l->X + l->n * m);
-  hlnn_lnn_wrap_positions (l, m);
+  hlnn_period_wrap (l->n, l->period, m, l->X);
 }
 
 int

@@ -97,9 +97,6 @@ int hlnn_lnn_lagrangian (hlnn_lnn *l, const double *theta, size_t N,
 int hlnn_lnn_energy (hlnn_lnn *l, const double *theta, size_t N,
                      const double *Q, const double *Qd, double *E);
 
-/* The position columns of the chunk l->X (m rows) wrapped by period. */
-void hlnn_lnn_wrap_positions (const hlnn_lnn *l, size_t m);
-
 /* Whether every period is finite and >= 0. */
 int hlnn_lnn_periods_ok (const hlnn_lnn *l);
 

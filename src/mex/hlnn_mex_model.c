@@ -211,7 +211,6 @@ hnn_read (const mxArray *s, const char *name, hlnn_mex_model *m, double *rho)
     }
   m->loss_weights = optional_vector (s, name, "loss_weights", 2 * m->n,
                                      "2n", "weights");
-  m->period = optional_vector (s, name, "period", m->n, "n", "periods");
   return m->dissipation == HLNN_DISS_LEARNED ? 1 : 0;
 }
 
@@ -287,6 +286,7 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
       if (act == HLNN_ACT_RELU)
         hlnn_mex_fail ("model:activation", "%s.activation: relu has no "
                        "second derivative, which an %s needs", name, kind);
+      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
     }
   double rho = 0.0;
   if (m->kind == HLNN_KIND_HNN)
@@ -297,7 +297,6 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
       m->regularization = r ? hlnn_mex_scalar (r, "model.regularization", 0,
                                                0.0, HUGE_VAL)
                             : HLNN_EL_REG_DEFAULT;
-      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
     }
 
   m->nlayers = L;
