@@ -10,11 +10,14 @@
 %
 % With @code{s.candidates} > 1 the first @code{s.select_steps} steps are
 % taken from that many initialisations (init and minibatch seeds
-% @var{seed}, @var{seed} + 100, ...), and the one of the lowest loss on
-% the training set goes on; with @var{admissible} (a model's fraction of
-% training states where it is physically admissible, in [0, 1]), the
-% candidates admissible on at least 99 % of them come first, and among
-% the others the most admissible.  With @code{s.keep_every} > 0 the last phase
+% @var{seed}, @var{seed} + 100, ...), and one of them goes on.  With
+% @var{admissible} (a model's fraction of training states where it is
+% physically admissible, in [0, 1]) the candidates admissible on at
+% least 99 % of them come first, then the lowest loss on the training
+% set; while none is admissible, a fresh batch of as many is drawn (seeds
+% continuing the sequence), up to @code{s.select_batches} batches, and
+% then the most admissible of all wins.  A candidate that diverges
+% keeps its last finite step.  With @code{s.keep_every} > 0 the last phase
 % keeps the model of the lowest training-set loss among every
 % @code{s.keep_every}-th step (@qcode{'KeepBest'}) instead of the last
 % step's.  Both rules look at the training set only, never the test set.
@@ -28,18 +31,28 @@ function model = repro_train (make, train, val, s, seed, admissible)
   model = [];
   if (s.candidates > 1)
     best = [Inf Inf];       % [inadmissible share (0 from 99 %), loss]
-    for c = 1:s.candidates
-      k = seed + 100 * (c - 1);
-      % KeepBest: a candidate that diverges is still validated, at its
-      % last finite step
-      m = train (make (k), [base, {'Steps', s.select_steps, 'LearningRate', sched(1,2), ...
-                 'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps, ...
-                 'KeepBest', true}]);
-      a = admissible (m);
-      score = [(a < 0.99) * (1 - a), m.history.val_loss(end)];
-      if (isfinite (score(2)) && (score(1) < best(1) || (score(1) == best(1) && score(2) < best(2))))
-        best = score;
-        model = m;
+    for batch = 1:s.select_batches
+      score = Inf (s.candidates, 2);
+      for c = 1:s.candidates
+        k = seed + 100 * (s.candidates * (batch - 1) + c - 1);
+        % KeepBest: a candidate that diverges is still validated, at its
+        % last finite step
+        m = train (make (k), [base, {'Steps', s.select_steps, 'LearningRate', sched(1,2), ...
+                   'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps, ...
+                   'KeepBest', true}]);
+        a = admissible (m);
+        score(c,:) = [(a < 0.99) * (1 - a), m.history.val_loss(end)];
+        if (isfinite (score(c,2)) && (score(c,1) < best(1) ...
+                                      || (score(c,1) == best(1) && score(c,2) < best(2))))
+          best = score(c,:);
+          model = m;
+        end
+      end
+      fprintf ('    candidates %s at step %d: training loss %s, inadmissible share %s\n', ...
+               mat2str (seed + 100 * (s.candidates * (batch - 1) + (0:s.candidates-1))), ...
+               s.select_steps, mat2str (score(:,2)', 4), mat2str (score(:,1)', 3));
+      if (best(1) == 0)
+        break;
       end
     end
     if (isempty (model))
