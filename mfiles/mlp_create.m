@@ -21,11 +21,20 @@
 % @code{+-1/sqrt (fan_in)}; the output bias zero).
 % @item @qcode{'Seed'}
 % Integer seed of the weights and of the minibatch order (default 0).
+% @item @qcode{'Period'}
+% The periods of the inputs (default 0: none): a scalar for all of them
+% or a vector of @code{sizes(1)}, each finite and @code{>= 0};
+% @code{2*pi} for an angle.  The network then sees input @code{x_j}
+% wrapped into @code{[-P_j/2, P_j/2)} wherever it is evaluated
+% (training, validation, @code{mlp_predict}, every rollout method), as
+% the @qcode{'Period'} of @code{hnn_create} and @code{lnn_create} does
+% for @code{q}: a baseline on angles is then periodic in them too.
 % @end table
 %
 % The model is a plain struct (@code{kind}, @code{sizes},
 % @code{activation}, @code{W}, @code{b}, @code{opt}, @code{history},
-% @code{options}) that @code{save}/@code{load} handle as they are.
+% @code{options}, @code{period}) that @code{save}/@code{load} handle as
+% they are.
 %
 % Example:
 % @example
@@ -43,11 +52,13 @@ function model = mlp_create (sizes, varargin)
   if (numel (sizes) < 2)
     error ('hlnn:mlp:size', 'mlp_create: SIZES needs at least an input and an output width');
   end
-  opts = hlnn_options (struct ('Activation', 'tanh', 'Init', 'glorot', 'Seed', 0), ...
-                       'mlp', 'mlp_create', varargin);
+  opts = hlnn_options (struct ('Activation', 'tanh', 'Init', 'glorot', 'Seed', 0, ...
+                               'Period', 0), 'mlp', 'mlp_create', varargin);
   check_create_opts (opts);
+  period = hlnn_check_period (opts.Period, sizes(1), 'mlp', 'mlp_create');
   model = hlnn_model_new ('mlp', sizes(:)', lower (opts.Activation), ...
                           lower (opts.Init), double (opts.Seed), sizes(1), opts);
+  model.period = period;
 end
 
 function check_create_opts (opts)
@@ -97,6 +108,35 @@ end
 %! assert (std (m.b{2}), 1 / sqrt (600), 0.005);
 %! assert (m.b{3}, 0);
 
+%!test
+%! % an angle's period: predictions, the training loss and rollouts see
+%! % the input wrapped; without the period the model is not periodic
+%! m = mlp_create ([2 16 2], 'Seed', 3, 'Period', [2*pi 0]);
+%! assert (m.period, [2*pi 0]);
+%! assert (mlp_create ([3 4 1]).period, [0 0 0]);
+%! X = [linspace(-3, 3, 7)', linspace(-1, 1, 7)'];
+%! turned = X + [2*pi*[-3 -1 1 2 4 -2 1]', zeros(7, 1)];
+%! plain = setfield (m, 'period', [0 0]);
+%! assert (mlp_predict (m, turned), mlp_predict (plain, X), 1e-12);
+%! assert (max (max (abs (mlp_predict (plain, turned) - mlp_predict (plain, X)))) > 1e-3);
+%! Y = [sin(X(:,1)), X(:,2)];
+%! a = mlp_train (m, turned, Y, 'Steps', 5, 'Verbose', false, 'Validation', {turned, Y});
+%! b = mlp_train (plain, X, Y, 'Steps', 5, 'Verbose', false, 'Validation', {X, Y});
+%! assert (a.history.loss, b.history.loss, 1e-12 * max (b.history.loss));
+%! assert (a.history.val_loss, b.history.val_loss, 1e-12 * max (b.history.val_loss));
+%! assert (a.W{1}, b.W{1}, 1e-12);
+%! t = linspace (0, 1, 11)';
+%! for meth = {'rk4', 'gl4', 'rkf45'}
+%!   [~, Xa] = hlnn_rollout (m, turned(3,:), t, 'Method', meth{1}, 'Step', 0.05);
+%!   [~, Xb] = hlnn_rollout (plain, X(3,:), t, 'Method', meth{1}, 'Step', 0.05);
+%!   assert (Xa - [turned(3,1) - X(3,1), 0], Xb, 1e-9);
+%! end
+
+%!error id=hlnn:mlp:period mlp_create ([2 8 2], 'Period', [1 2 3])
+%!error id=hlnn:mlp:period mlp_create ([2 8 2], 'Period', -pi)
+%!error id=hlnn:mlp:period mlp_create ([2 8 2], 'Period', NaN)
+%!error id=hlnn:model:field mlp_predict (setfield (mlp_create ([2 8 2]), 'period', [1 -1]), zeros (1, 2))
+%!error id=hlnn:model:field mlp_predict (setfield (mlp_create ([2 8 2]), 'period', 1), zeros (1, 2))
 %!error <SIZES> mlp_create ([2 0 1])
 %!error <needs at least> mlp_create (3)
 %!error <unknown option 'Foo'> mlp_create ([2 3 1], 'Foo', 1)

@@ -1,7 +1,7 @@
 % -*- texinfo -*-
 % @deftypefn {hlnn} {@var{period} =} hlnn_check_period (@var{p}, @var{n}, @var{kind}, @var{fname})
-% The @qcode{'Period'} option of @code{hnn_create} and @code{lnn_create}
-% as the model's 1 x @var{n} row, or error @code{hlnn:<kind>:period}
+% The @qcode{'Period'} option of @code{hnn_create}, @code{lnn_create} and
+% @code{mlp_create} as the model's 1 x @var{n} row, or error @code{hlnn:<kind>:period}
 % unless @var{p} is a scalar or @var{n} finite reals >= 0 (internal).
 % @end deftypefn
 function period = hlnn_check_period (p, n, kind, fname)

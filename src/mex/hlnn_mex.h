@@ -37,7 +37,8 @@ typedef struct {
   double gamma;           /* hnn: fixed dissipation rate */
   const double *loss_weights;  /* hnn: 2n field-loss weights or NULL */
   double regularization;  /* lnn: Tikhonov parameter of the E-L solve */
-  const double *period;   /* hnn, lnn: n periods of q (0: none) or NULL */
+  const double *period;   /* n periods of q (hnn, lnn) or of the inputs
+                           * (mlp), 0: none; or NULL */
 } hlnn_mex_model;
 
 void hlnn_mex_init (void);

@@ -273,7 +273,10 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
 
   size_t nextra = 0;
   if (m->kind == HLNN_KIND_MLP)
-    m->n = sizes[0];
+    {
+      m->n = sizes[0];
+      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
+    }
   else
     {
       if (sizes[L] != 1)

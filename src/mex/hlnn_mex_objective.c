@@ -5,7 +5,9 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <stdlib.h>
 #include <math.h>
+#include <string.h>
 #include "hlnn_mex.h"
+#include "period.h"
 
 /* The LNN loss works through batches in chunks (lnn.h), so its workspace
  * need not grow with the batch: 5 tangent channels of width 500 over 1024
@@ -16,9 +18,22 @@ struct hlnn_mex_objective {
   hlnn_kind kind;
   const hlnn_mlp *net;
   hlnn_mlp_work *work;        /* mlp */
+  double *period;             /* mlp: the inputs' periods */
+  double *xw;                 /* mlp: nmax x inputs, the batch wrapped */
+  int wrap;                   /* mlp: some period > 0 */
   hlnn_hnn *hnn;              /* hnn */
   hlnn_lnn_loss_ctx lnn;      /* lnn */
 };
+
+/* The objective is kept between training calls (hlnn_train_mex.c), so
+ * the periods are copied, not borrowed from the model struct. */
+static void
+configure_mlp (hlnn_mex_objective *o, const hlnn_mex_model *m)
+{
+  for (size_t j = 0; j < m->n; j++)
+    o->period[j] = m->period ? m->period[j] : 0.0;
+  o->wrap = hlnn_periods_any (m->n, o->period);
+}
 
 hlnn_mex_objective *
 hlnn_mex_objective_alloc (const hlnn_mex_model *m, size_t nmax, int *status)
@@ -33,8 +48,11 @@ hlnn_mex_objective_alloc (const hlnn_mex_model *m, size_t nmax, int *status)
     {
     case HLNN_KIND_MLP:
       o->work = hlnn_mlp_work_alloc (m->net, nmax, 1);
-      if (!o->work)
+      o->period = malloc (m->n * sizeof (double));
+      o->xw = malloc (nmax * m->n * sizeof (double));
+      if (!o->work || !o->period || !o->xw)
         goto fail;
+      configure_mlp (o, m);
       break;
     case HLNN_KIND_HNN:
       o->hnn = hlnn_mex_model_hnn (m, nmax, status);
@@ -65,6 +83,8 @@ hlnn_mex_objective_free (hlnn_mex_objective *o)
   if (!o)
     return;
   hlnn_mlp_work_free (o->work);
+  free (o->period);
+  free (o->xw);
   hlnn_hnn_free (o->hnn);
   hlnn_lnn_free (o->lnn.l);
   free (o);
@@ -79,6 +99,13 @@ objective_lossgrad (void *ctx, const double *theta, size_t nb,
   switch (o->kind)
     {
     case HLNN_KIND_MLP:
+      if (o->wrap)
+        {
+          const size_t n = o->net->sizes[0];
+          memcpy (o->xw, Xb, nb * n * sizeof (double));
+          hlnn_period_wrap (n, o->period, nb, o->xw);
+          Xb = o->xw;
+        }
       return hlnn_mlp_mse (o->net, theta, nb, Xb, Yb, loss, grad, o->work);
     case HLNN_KIND_HNN:
       return hlnn_hnn_loss (o->hnn, theta, nb, Xb, Yb, loss, grad);
@@ -108,6 +135,7 @@ hlnn_mex_objective_configure (hlnn_mex_objective *o, const hlnn_mex_model *m)
     {
     case HLNN_KIND_MLP:
       o->net = m->net;
+      configure_mlp (o, m);
       return HLNN_SUCCESS;
     case HLNN_KIND_HNN:
       return hlnn_mex_model_hnn_configure (m, o->hnn);

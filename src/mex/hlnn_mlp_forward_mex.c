@@ -2,12 +2,14 @@
  *
  *   Y = hlnn_mlp_forward_mex (model, X)
  *
- * Rows of X are samples.  Large batches are processed in blocks so the
+ * Rows of X are samples; the inputs with a period (model.period) reach
+ * the network wrapped.  Large batches are processed in blocks so the
  * workspace stays bounded whatever N is.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <string.h>
 #include "hlnn_mex.h"
+#include "period.h"
 
 enum { IN_MODEL, IN_X, N_IN };
 enum { OUT_Y, N_OUT };
@@ -37,6 +39,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       const size_t k = N - i0 < nb ? N - i0 : nb;
       for (size_t j = 0; j < din; j++)
         memcpy (Xb + j * k, X + i0 + j * N, k * sizeof (double));
+      if (m.kind == HLNN_KIND_MLP && m.period)
+        hlnn_period_wrap (din, m.period, k, Xb);
       st = hlnn_mlp_forward (m.net, m.theta, k, Xb, NULL, NULL, NULL, 0, w);
       if (st)
         break;

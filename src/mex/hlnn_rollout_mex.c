@@ -201,7 +201,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   /* from here on malloc'ed memory: free before raising */
   hlnn_field f;
   hlnn_separable sep, *sepp = NULL;
-  hlnn_mlp_field mf = { NULL, NULL, NULL };
+  hlnn_mlp_field mf = { NULL, NULL, NULL, NULL, NULL };
   hlnn_hnn_field_ctx hc = { NULL, NULL };
   hlnn_lnn_field_ctx lc;
   memset (&lc, 0, sizeof lc);
@@ -242,7 +242,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else
     {
       hlnn_mex_model_alloc_net (&m);
-      st = hlnn_mlp_field_init (&mf, m.net, m.theta, nmax);
+      st = hlnn_mlp_field_init (&mf, m.net, m.theta, m.period, nmax);
       f.f = hlnn_mlp_field_eval;
       f.ctx = &mf;
       f.d = d;
