@@ -16,8 +16,18 @@
 % a state with no usable solution gets a NaN row and warning
 % @code{hlnn:lnn:singular}.  The struct @var{info} counts the states:
 % @code{samples}, @code{indefinite} (A not positive definite),
+% @code{negative_definite} (of those, A negative definite),
 % @code{regularised}, @code{singular}, and @code{rcond_min}, the
 % smallest reciprocal condition estimate of @code{A} met.
+%
+% L and -L have the same motion, so a learned L may take either sign,
+% but a mechanical Lagrangian's @code{A} is its mass matrix, definite
+% everywhere: @code{samples - indefinite + negative_definite} states
+% where @code{A} is definite, of either sign, out of @code{samples} is
+% the check of a trained LNN.  An LNN whose @code{A} is indefinite over
+% the data cannot reach a definite one by gradient descent without
+% crossing @code{det A = 0}, where its accelerations blow up; train it
+% again from another initialisation (examples/reproduce/README.md).
 %
 % @var{Qdd} is a function of the state only, so a trajectory is e.g.
 % @code{ode45 (@@(t, x) [x(n+1:end); lnn_accel(model, x(1:n)', x(n+1:end)')'], tspan, x0)}.
@@ -80,6 +90,20 @@ end
 %! for i = 1:4
 %!   assert (lnn_accel (m, q(i,:), qd(i,:)), qdd(i,:), 1e-12 * norm (qdd(i,:)));
 %! end
+
+%!test
+%! % -L has the same accelerations and the opposite A: its negative
+%! % definite states are L's positive definite ones
+%! neg = m;
+%! neg.W{end} = -m.W{end};  neg.b{end} = -m.b{end};
+%! X = [linspace(-2, 2, 40)', linspace(1, -1, 40)'];
+%! V = [linspace(-3, 3, 40)', cos(1:40)'];
+%! [a, i1] = lnn_accel (m, X, V);
+%! [b, i2] = lnn_accel (neg, X, V);
+%! assert (b, a, 1e-10 * max (abs (a(:))));
+%! assert (i2.negative_definite, i1.samples - i1.indefinite);
+%! assert (i1.negative_definite, i2.samples - i2.indefinite);
+%! assert (i1.indefinite > i1.negative_definite);
 
 %!warning <singular d2L/dqdot2>
 %! z = lnn_create (1, 4);

@@ -18,7 +18,8 @@ enum { EL_NONE = 0, EL_CHOL, EL_LU };
 void
 hlnn_el_info_init (hlnn_el_info *info)
 {
-  info->samples = info->indefinite = info->regularised = info->singular = 0;
+  info->samples = info->indefinite = info->negative_definite = 0;
+  info->regularised = info->singular = 0;
   info->rcond_min = INFINITY;
 }
 
@@ -29,6 +30,7 @@ hlnn_el_work_free (hlnn_el_work *w)
     return;
   if (w->A) gsl_matrix_free (w->A);
   if (w->F) gsl_matrix_free (w->F);
+  if (w->N) gsl_matrix_free (w->N);
   if (w->perm) gsl_permutation_free (w->perm);
   if (w->x) gsl_vector_free (w->x);
   if (w->work) gsl_vector_free (w->work);
@@ -54,6 +56,7 @@ hlnn_el_work_alloc (size_t n)
   w->n = n;
   w->A = gsl_matrix_alloc (n, n);
   w->F = gsl_matrix_alloc (n, n);
+  w->N = gsl_matrix_alloc (n, n);
   w->perm = gsl_permutation_alloc (n);
   w->x = gsl_vector_alloc (n);
   w->work = gsl_vector_alloc (3 * n);
@@ -65,7 +68,7 @@ hlnn_el_work_alloc (size_t n)
   w->Bb = malloc (n * n * sizeof (double));
   w->g = malloc (n * sizeof (double));
   w->qdd = malloc (n * sizeof (double));
-  if (!w->A || !w->F || !w->perm || !w->x || !w->work || !w->q || !w->qd
+  if (!w->A || !w->F || !w->N || !w->perm || !w->x || !w->work || !w->q || !w->qd
       || !w->Lq || !w->Lqd || !w->Ab || !w->Bb || !w->g || !w->qdd)
     {
       hlnn_el_work_free (w);
@@ -98,6 +101,19 @@ lu_inverse_apply (CBLAS_TRANSPOSE_t trans, gsl_vector *x, void *params)
   (void) trans;
   const hlnn_el_work *w = params;
   return gsl_linalg_LU_svx (w->F, w->perm, x);
+}
+
+/* Whether -A is positive definite (its Cholesky factorisation, in N:
+ * F may hold A's LU factors). */
+static int
+negative_definite (hlnn_el_work *w)
+{
+  gsl_matrix_memcpy (w->N, w->A);
+  gsl_matrix_scale (w->N, -1.0);
+  gsl_error_handler_t *old = gsl_set_error_handler_off ();
+  const int chol = gsl_linalg_cholesky_decomp1 (w->N);
+  gsl_set_error_handler (old);
+  return chol == GSL_SUCCESS;
 }
 
 /* Factorise M = A + shift I into F (Cholesky, else LU); returns rcond of
@@ -160,7 +176,11 @@ hlnn_el_factor (hlnn_el_work *w, const double *A, size_t lda, double r,
     }
   double rcond = factorise (w, 0.0);
   if (w->kind != EL_CHOL)
-    info->indefinite++;
+    {
+      info->indefinite++;
+      if (negative_definite (w))
+        info->negative_definite++;
+    }
   if (rcond < info->rcond_min)
     info->rcond_min = rcond;
   if (w->kind != EL_NONE && rcond >= fmax (r, DBL_EPSILON))

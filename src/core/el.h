@@ -48,6 +48,9 @@
 typedef struct {
   size_t samples;       /* samples solved or attempted */
   size_t indefinite;    /* A not positive definite: LU instead of Cholesky */
+  size_t negative_definite;   /* of those, A negative definite: L and -L
+                               * give the same motion, so a learned L is
+                               * admissible with either sign */
   size_t regularised;   /* solved with A + lambda I (step 4) */
   size_t singular;      /* no usable solution: NaN accelerations */
   double rcond_min;     /* smallest rcond of A seen (+Inf if none) */
@@ -60,7 +63,8 @@ void hlnn_el_info_init (hlnn_el_info *info);
  * hands to its callback, all allocated once here. */
 typedef struct {
   size_t n;
-  void *A, *F;            /* gsl_matrix *: symmetrised A, its factor */
+  void *A, *F, *N;        /* gsl_matrix *: symmetrised A, its factor,
+                           * scratch for the sign test of -A */
   void *perm;             /* gsl_permutation * (LU) */
   void *x, *work;         /* gsl_vector *: n (solves), 3n (rcond) */
   int kind;               /* factor held in F: see el.c */

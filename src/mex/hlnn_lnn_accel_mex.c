@@ -5,7 +5,8 @@
  * Q, Qd: N x n (rows are states).  Qdd: N x n; rows whose A = d2L/dqd2
  * is singular even after the model's regularisation are NaN.  info counts
  * the samples: samples, indefinite (A not positive definite, solved by
- * LU), regularised (solved with A + lambda I), singular, and rcond_min
+ * LU), negative_definite (of those, A negative definite), regularised
+ * (solved with A + lambda I), singular, and rcond_min
  * (smallest reciprocal condition estimate of A).  Policy: el.h.
  * Called by lnn_accel.
  *
@@ -48,12 +49,14 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   plhs[OUT_QDD] = Qdda;
   if (nlhs > OUT_INFO)
     {
-      const char *fields[5] = { "samples", "indefinite", "regularised",
-                                "singular", "rcond_min" };
-      mxArray *s = mxCreateStructMatrix (1, 1, 5, fields);
+      const char *fields[6] = { "samples", "indefinite", "negative_definite",
+                                "regularised", "singular", "rcond_min" };
+      mxArray *s = mxCreateStructMatrix (1, 1, 6, fields);
       mxSetField (s, 0, "samples", mxCreateDoubleScalar ((double) info.samples));
       mxSetField (s, 0, "indefinite",
                   mxCreateDoubleScalar ((double) info.indefinite));
+      mxSetField (s, 0, "negative_definite",
+                  mxCreateDoubleScalar ((double) info.negative_definite));
       mxSetField (s, 0, "regularised",
                   mxCreateDoubleScalar ((double) info.regularised));
       mxSetField (s, 0, "singular",

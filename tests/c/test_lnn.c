@@ -550,12 +550,28 @@ check_regularisation (void)
   for (size_t i = 0; i < N; i++)
     for (size_t j = 0; j < 2; j++)
       worst = fmax (worst, fabs (Qdd[i + j * N] + Q[i + j * N] / indef.a[j]));
-  hlnn_test (st == 0 && info.indefinite == N && info.regularised == 0
-             && worst < 1e-15,
-             "indefinite A = diag(1, -2): %zu/%d by LU, err %.1e",
-             info.indefinite, N, worst);
+  hlnn_test (st == 0 && info.indefinite == N && info.negative_definite == 0
+             && info.regularised == 0 && worst < 1e-15,
+             "indefinite A = diag(1, -2): %zu/%d by LU, none negative "
+             "definite, err %.1e", info.indefinite, N, worst);
   hlnn_test_rel (info.rcond_min, 0.5, 1e-15,
                  "LU rcond estimate of diag(1, -2)");
+
+  /* A = diag(-1, -2), negative definite: LU path, exact answer, counted
+   * as negative definite (diag(1, -2) above was not) */
+  quad2 negdef = { { -1.0, -2.0 }, { 0, 0 } };
+  lag.ctx = &negdef;
+  hlnn_el_info_init (&info);
+  st = hlnn_lagrangian_accel (&lag, w, HLNN_EL_REG_DEFAULT, N, Q, Qd, Qdd,
+                              &info);
+  worst = 0.0;
+  for (size_t i = 0; i < N; i++)
+    for (size_t j = 0; j < 2; j++)
+      worst = fmax (worst, fabs (Qdd[i + j * N] + Q[i + j * N] / negdef.a[j]));
+  hlnn_test (st == 0 && info.indefinite == N && info.negative_definite == N
+             && worst < 1e-15,
+             "A = diag(-1, -2): %zu/%d not positive, %zu negative definite, "
+             "err %.1e", info.indefinite, N, info.negative_definite, worst);
 
   hlnn_test (hlnn_lagrangian_accel (&lag, w, -1.0, N, Q, Qd, Qdd, &info)
              == HLNN_EDOM, "negative regularisation is refused");

@@ -173,15 +173,11 @@ function [Xs, E] = variational (lnn, X0, t, sys)
 end
 
 % The share of the states [q qd] where the LNN's A = d2L/dqdot2 is
-% definite, of either sign (L and -L give the same motion): lnn_accel
-% counts the states where A is not positive definite, for L and for -L.
+% definite, of either sign (L and -L give the same motion).
 function f = definite_share (lnn, q, qd)
   warning ('off', 'hlnn:lnn:singular', 'local');
-  [~, pos] = lnn_accel (lnn, q, qd);
-  lnn.W{end} = -lnn.W{end};
-  lnn.b{end} = -lnn.b{end};
-  [~, neg] = lnn_accel (lnn, q, qd);
-  f = (2 * rows (q) - pos.indefinite - neg.indefinite) / rows (q);
+  [~, info] = lnn_accel (lnn, q, qd);
+  f = (info.samples - info.indefinite + info.negative_definite) / info.samples;
 end
 
 % a blown-up trajectory counts with its last finite energy error
