@@ -17,7 +17,8 @@
 % set; while none is admissible, a fresh batch of as many is drawn (seeds
 % continuing the sequence), up to @code{s.select_batches} batches, and
 % then the most admissible of all wins.  A candidate that diverges
-% keeps its last finite step.  With @code{s.keep_every} > 0 the last phase
+% keeps its last finite step but ranks after every one that did not
+% (going on from there it would diverge again at once).  With @code{s.keep_every} > 0 the last phase
 % keeps the model of the lowest training-set loss among every
 % @code{s.keep_every}-th step (@qcode{'KeepBest'}) instead of the last
 % step's.  Both rules look at the training set only, never the test set.
@@ -30,9 +31,9 @@ function model = repro_train (make, train, val, s, seed, admissible)
   base = {'Batch', s.batch, 'WeightDecay', s.wd, 'Verbose', false};
   model = [];
   if (s.candidates > 1)
-    best = [Inf Inf];       % [inadmissible share (0 from 99 %), loss]
+    best = [Inf Inf Inf];   % [diverged, inadmissible share (0 from 99 %), loss]
     for batch = 1:s.select_batches
-      score = Inf (s.candidates, 2);
+      score = Inf (s.candidates, 3);
       for c = 1:s.candidates
         k = seed + 100 * (s.candidates * (batch - 1) + c - 1);
         % KeepBest: a candidate that diverges is still validated, at its
@@ -41,17 +42,18 @@ function model = repro_train (make, train, val, s, seed, admissible)
                    'Seed', k, 'Validation', val, 'ValidateEvery', s.select_steps, ...
                    'KeepBest', true}]);
         a = admissible (m);
-        score(c,:) = [(a < 0.99) * (1 - a), m.history.val_loss(end)];
-        if (isfinite (score(c,2)) && (score(c,1) < best(1) ...
-                                      || (score(c,1) == best(1) && score(c,2) < best(2))))
+        score(c,:) = [~isempty(m.history.diverged_at), (a < 0.99) * (1 - a), ...
+                      m.history.val_loss(end)];
+        if (isfinite (score(c,3)) && lex_less (score(c,:), best))
           best = score(c,:);
           model = m;
         end
       end
-      fprintf ('    candidates %s at step %d: training loss %s, inadmissible share %s\n', ...
+      fprintf ('    candidates %s at step %d: training loss %s, inadmissible share %s, diverged %s\n', ...
                mat2str (seed + 100 * (s.candidates * (batch - 1) + (0:s.candidates-1))), ...
-               s.select_steps, mat2str (score(:,2)', 4), mat2str (score(:,1)', 3));
-      if (best(1) == 0)
+               s.select_steps, mat2str (score(:,3)', 4), mat2str (score(:,2)', 3), ...
+               mat2str (score(:,1)'));
+      if (best(1) == 0 && best(2) == 0)
         break;
       end
     end
@@ -74,4 +76,10 @@ function model = repro_train (make, train, val, s, seed, admissible)
       model = train (model, opts);
     end
   end
+end
+
+% a before b in the order of their first differing entry
+function tf = lex_less (a, b)
+  k = find (a ~= b, 1);
+  tf = ~isempty (k) && a(k) < b(k);
 end
