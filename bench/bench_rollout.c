@@ -123,7 +123,7 @@ main (int argc, char **argv)
   hlnn_mlp_init (nm, tm, HLNN_INIT_GLOROT, 2);
   hlnn_hnn_field_ctx hc = { hn, th };
   hlnn_mlp_field mf;
-  hlnn_mlp_field_init (&mf, nm, tm, nmax);
+  hlnn_mlp_field_init (&mf, nm, tm, NULL, nmax);
   hlnn_field fh = { hlnn_hnn_field_fn, &hc, 2, 1 };
   hlnn_field fm = { hlnn_mlp_field_eval, &mf, 2, 1 };
   const hlnn_method ms[] = { HLNN_METHOD_RK4, HLNN_METHOD_MIDPOINT,
