@@ -273,10 +273,7 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
 
   size_t nextra = 0;
   if (m->kind == HLNN_KIND_MLP)
-    {
-      m->n = sizes[0];
-      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
-    }
+    m->n = sizes[0];
   else
     {
       if (sizes[L] != 1)
@@ -289,8 +286,9 @@ hlnn_mex_model_read (const mxArray *s, const char *name, hlnn_mex_model *m)
       if (act == HLNN_ACT_RELU)
         hlnn_mex_fail ("model:activation", "%s.activation: relu has no "
                        "second derivative, which an %s needs", name, kind);
-      m->period = optional_vector (s, name, "period", m->n, "n", "periods");
     }
+  /* q's periods (hnn, lnn), the inputs' (mlp) */
+  m->period = optional_vector (s, name, "period", m->n, "n", "periods");
   double rho = 0.0;
   if (m->kind == HLNN_KIND_HNN)
     nextra = hnn_read (s, name, m, &rho);

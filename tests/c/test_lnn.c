@@ -466,6 +466,24 @@ quad2_eval (void *ctx, const double *q, const double *qd, double *L,
   return HLNN_SUCCESS;
 }
 
+/* Accelerations of the diagonal quad2 p at the N states (policy r, info
+ * reset first); returns the largest error against the exact -q_j / a_j. */
+static double
+diag_accel_error (hlnn_lagrangian *lag, hlnn_el_work *w, quad2 *p, size_t N,
+                  const double *Q, const double *Qd, double *Qdd,
+                  hlnn_el_info *info, int *st)
+{
+  lag->ctx = p;
+  hlnn_el_info_init (info);
+  *st = hlnn_lagrangian_accel (lag, w, HLNN_EL_REG_DEFAULT, N, Q, Qd, Qdd,
+                               info);
+  double worst = 0.0;
+  for (size_t i = 0; i < N; i++)
+    for (size_t j = 0; j < 2; j++)
+      worst = fmax (worst, fabs (Qdd[i + j * N] + Q[i + j * N] / p->a[j]));
+  return worst;
+}
+
 static void
 check_regularisation (void)
 {
@@ -542,14 +560,7 @@ check_regularisation (void)
 
   /* indefinite A = diag(1, -2): LU path, exact answer */
   quad2 indef = { { 1.0, -2.0 }, { 0, 0 } };
-  lag.ctx = &indef;
-  hlnn_el_info_init (&info);
-  st = hlnn_lagrangian_accel (&lag, w, HLNN_EL_REG_DEFAULT, N, Q, Qd, Qdd,
-                              &info);
-  worst = 0.0;
-  for (size_t i = 0; i < N; i++)
-    for (size_t j = 0; j < 2; j++)
-      worst = fmax (worst, fabs (Qdd[i + j * N] + Q[i + j * N] / indef.a[j]));
+  worst = diag_accel_error (&lag, w, &indef, N, Q, Qd, Qdd, &info, &st);
   hlnn_test (st == 0 && info.indefinite == N && info.negative_definite == 0
              && info.regularised == 0 && worst < 1e-15,
              "indefinite A = diag(1, -2): %zu/%d by LU, none negative "
@@ -560,14 +571,7 @@ check_regularisation (void)
   /* A = diag(-1, -2), negative definite: LU path, exact answer, counted
    * as negative definite (diag(1, -2) above was not) */
   quad2 negdef = { { -1.0, -2.0 }, { 0, 0 } };
-  lag.ctx = &negdef;
-  hlnn_el_info_init (&info);
-  st = hlnn_lagrangian_accel (&lag, w, HLNN_EL_REG_DEFAULT, N, Q, Qd, Qdd,
-                              &info);
-  worst = 0.0;
-  for (size_t i = 0; i < N; i++)
-    for (size_t j = 0; j < 2; j++)
-      worst = fmax (worst, fabs (Qdd[i + j * N] + Q[i + j * N] / negdef.a[j]));
+  worst = diag_accel_error (&lag, w, &negdef, N, Q, Qd, Qdd, &info, &st);
   hlnn_test (st == 0 && info.indefinite == N && info.negative_definite == N
              && worst < 1e-15,
              "A = diag(-1, -2): %zu/%d not positive, %zu negative definite, "
