@@ -5,10 +5,17 @@
 % Hamiltonian and Lagrangian neural networks for Octave: version, the
 % BLAS really in use, its thread count, and where to start.
 %
-% With @var{nthreads}, set the number of BLAS threads first (OpenBLAS
-% only; the environment variable @env{OPENBLAS_NUM_THREADS} sets it at
-% start-up).  With an output, return a struct with fields @code{version},
-% @code{blas} and @code{threads} instead of printing.
+% With @var{nthreads}, set the number of threads first (OpenBLAS only;
+% the environment variable @env{OPENBLAS_NUM_THREADS} sets it at
+% start-up).  Evaluation and rollouts share each BLAS call among that
+% many threads; training shares each batch's rows among them instead,
+% each thread computing the loss of its rows with a one-thread BLAS
+% (into parts of at least 32 rows, so fewer parts for small batches).
+% The result depends on @var{nthreads} only through rounding.  For many
+% small runs, one thread per run and runs in parallel
+% (@code{hlnn_ensemble}) use the cores better.  With an output, return a
+% struct with fields @code{version}, @code{blas} and @code{threads}
+% instead of printing.
 % @seealso{mlp_create, hnn_create, lnn_create}
 % @end deftypefn
 function info = hlnn (nthreads)

@@ -108,6 +108,25 @@ end
 %! assert (isequal (a.history.loss, b.history.loss));
 
 %!test
+%! % with two threads each batch's rows are shared between them (split.h):
+%! % the same training to rounding, and the thread count is left as it was
+%! s0 = hlnn ();
+%! m = hnn_create (1, [16 16], 'Seed', 4, 'Dissipation', 'learned');
+%! unwind_protect
+%!   s1 = hlnn (1);
+%!   a = hnn_train (m, X, dX, 'Steps', 50, 'Verbose', false);
+%!   s2 = hlnn (2);
+%!   b = hnn_train (m, X, dX, 'Steps', 50, 'Verbose', false);
+%!   s = hlnn ();
+%! unwind_protect_cleanup
+%!   s0 = hlnn (s0.threads);
+%! end_unwind_protect
+%! assert (s.threads, s2.threads);
+%! assert (b.history.loss, a.history.loss, 1e-12 * a.history.loss(1));
+%! assert (b.W{1}, a.W{1}, 1e-10 * max (abs (a.W{1}(:))));
+%! assert (b.rho, a.rho, 1e-10 * abs (a.rho));
+
+%!test
 %! % a damped oscillator: the learned rate comes out at the true 0.3
 %! dXd = [X(:,2), -X(:,1) - 0.3 * X(:,2)];
 %! m = hnn_create (1, 16, 'Seed', 3, 'Dissipation', 'learned', 'Gamma', 1);

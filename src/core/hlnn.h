@@ -9,6 +9,7 @@
 #include "mlp.h"
 #include "optim.h"
 #include "train.h"
+#include "split.h"
 #include "blas_info.h"
 #include "field.h"
 #include "hnn.h"

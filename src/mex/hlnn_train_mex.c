@@ -46,14 +46,35 @@ opt_vector (const mxArray *opt, const char *field, size_t P)
   return hlnn_mex_matrix (a, name, P, 1, 1);
 }
 
+/* Rows per part below which a batch is not shared among threads: the
+ * hand-off costs tens of microseconds, the work of so few rows less. */
+#define MIN_PART_ROWS 32
+
+/* One part per BLAS thread (the user's hlnn (nthreads)), fewer when the
+ * batch is small; split.h says why training threads by rows. */
+static size_t
+parts_for (size_t batch)
+{
+  const int threads = hlnn_blas_threads ();
+  size_t n = threads > 1 ? (size_t) threads : 1;
+  if (n > HLNN_SPLIT_MAX_PARTS)
+    n = HLNN_SPLIT_MAX_PARTS;
+  while (n > 1 && batch / n < MIN_PART_ROWS)
+    n--;
+  return n;
+}
+
 /* The workspace of the previous call, kept for the next chunk of the same
  * training run: allocated anew per chunk it cost ~15 % of an LNN step and
  * ~17 % of an HNN step at N = 1e4 in page faults (doc/performance.md), and
  * when steps are slow a chunk is one step.  Reused only when every size it
  * depends on is the same; hlnn_train_mex ('release') frees it (the
- * training loop does so when it returns, also on an error or Ctrl-C). */
+ * training loop does so when it returns, also on an error or Ctrl-C), and
+ * with it the split's worker threads. */
 static struct {
-  hlnn_mex_objective *obj;
+  hlnn_mex_objective *obj[HLNN_SPLIT_MAX_PARTS];
+  size_t nparts;
+  hlnn_split *split;          /* NULL when nparts == 1 */
   hlnn_trainer *tr;
   hlnn_kind kind;
   hlnn_act act;
@@ -65,30 +86,55 @@ static struct {
 static void
 cache_release (void)
 {
+  hlnn_split_free (cache.split);
   hlnn_trainer_free (cache.tr);
-  hlnn_mex_objective_free (cache.obj);
+  for (size_t k = 0; k < cache.nparts; k++)
+    {
+      hlnn_mex_objective_free (cache.obj[k]);
+      cache.obj[k] = NULL;
+    }
+  cache.split = NULL;
   cache.tr = NULL;
-  cache.obj = NULL;
+  cache.nparts = 0;
 }
 
 static int
 cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
-               size_t batch)
+               size_t batch, size_t nparts)
 {
-  return cache.obj && cache.kind == m->kind && cache.act == m->act
-         && cache.nlayers == m->nlayers
+  return cache.tr && cache.nparts == nparts && cache.kind == m->kind
+         && cache.act == m->act && cache.nlayers == m->nlayers
          && memcmp (cache.sizes, m->sizes, (m->nlayers + 1) * sizeof (size_t)) == 0
          && cache.n == m->n && cache.N == N && cache.dx == dx
          && cache.dy == dy && cache.batch == batch && cache.P == m->ntheta
          && cache.dissipation == m->dissipation && cache.gamma == m->gamma;
 }
 
-static void
-cache_store (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
-             size_t batch, hlnn_mex_objective *obj, hlnn_trainer *tr)
+/* Fills the cache for this model and sizes; a status on failure, the
+ * cache then empty. */
+static int
+cache_fill (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
+            size_t batch, size_t nparts)
 {
-  cache.obj = obj;
-  cache.tr = tr;
+  int st = HLNN_SUCCESS;
+  const size_t rows = hlnn_split_rows (nparts, batch);
+  cache.nparts = nparts;
+  for (size_t k = 0; k < nparts; k++)
+    if (!(cache.obj[k] = hlnn_mex_objective_alloc (m, rows, &st)))
+      goto fail;
+  st = HLNN_ENOMEM;
+  if (nparts > 1)
+    {
+      void *ctx[HLNN_SPLIT_MAX_PARTS];
+      for (size_t k = 0; k < nparts; k++)
+        ctx[k] = hlnn_mex_objective_ctx (cache.obj[k]);
+      cache.split = hlnn_split_alloc (nparts, m->ntheta, batch, dx, dy,
+                                      hlnn_mex_objective_fn (), ctx);
+      if (!cache.split)
+        goto fail;
+    }
+  if (!(cache.tr = hlnn_trainer_alloc (m->ntheta, N, dx, dy, batch)))
+    goto fail;
   cache.kind = m->kind;
   cache.act = m->act;
   cache.nlayers = m->nlayers;
@@ -101,6 +147,10 @@ cache_store (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
   cache.P = m->ntheta;
   cache.dissipation = m->dissipation;
   cache.gamma = m->gamma;
+  return HLNN_SUCCESS;
+fail:
+  cache_release ();
+  return st;
 }
 
 void
@@ -191,23 +241,19 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (v0) memcpy (vel, v0, P * sizeof (double));
   int st = HLNN_SUCCESS;
   hlnn_mex_model_alloc_net (&m);
-  if (!cache_matches (&m, N, dx, dy, batch))
+  const size_t nparts = parts_for (batch);
+  if (!cache_matches (&m, N, dx, dy, batch, nparts))
     {
       cache_release ();   /* before the new one: it may be GBs */
-      hlnn_mex_objective *obj = hlnn_mex_objective_alloc (&m, batch, &st);
-      hlnn_trainer *tr = obj ? hlnn_trainer_alloc (P, N, dx, dy, batch) : NULL;
-      if (!tr)
+      st = cache_fill (&m, N, dx, dy, batch, nparts);
+      if (st)
         {
-          hlnn_mex_objective_free (obj);
           hlnn_mex_model_free (&m);
-          hlnn_mex_fail_status ("train", st ? st : HLNN_ENOMEM,
-                                "hlnn_train_mex: workspace");
+          hlnn_mex_fail_status ("train", st, "hlnn_train_mex: workspace");
         }
-      cache_store (&m, N, dx, dy, batch, obj, tr);
     }
-  hlnn_mex_objective *obj = cache.obj;
-  hlnn_trainer *tr = cache.tr;
-  st = hlnn_mex_objective_configure (obj, &m);
+  for (size_t k = 0; k < nparts && !st; k++)
+    st = hlnn_mex_objective_configure (cache.obj[k], &m);
   if (st)
     {
       hlnn_mex_model_free (&m);
@@ -226,9 +272,19 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
   unsigned long t = (unsigned long) step0;
   size_t done = 0, nloss = 0;
-  st = hlnn_trainer_run (tr, hlnn_mex_objective_fn (),
-                         hlnn_mex_objective_ctx (obj), X, Y, seed, &p,
-                         m.theta, mom, vel, &t, steps, losses, &done, &nloss);
+  const int blas_threads = hlnn_blas_threads ();
+  hlnn_lossgrad_fn fn = hlnn_mex_objective_fn ();
+  void *ctx = hlnn_mex_objective_ctx (cache.obj[0]);
+  if (cache.split)
+    {
+      fn = hlnn_split_lossgrad;
+      ctx = cache.split;
+      hlnn_blas_set_threads (1);
+    }
+  st = hlnn_trainer_run (cache.tr, fn, ctx, X, Y, seed, &p, m.theta, mom,
+                         vel, &t, steps, losses, &done, &nloss);
+  if (cache.split)
+    hlnn_blas_set_threads (blas_threads);
   if (st && st != HLNN_ENAN)
     {
       free (losses);

@@ -6,7 +6,8 @@
  * allocation made by libhlnn (linked statically into this program) goes
  * through the counters below.  For each model kind the objective and the
  * trainer are allocated first; then the counters must not move while
- * hlnn_trainer_run takes 3 or 30 minibatch steps (and while the LNN's
+ * hlnn_trainer_run takes 3 or 30 minibatch steps (also with each batch
+ * split between two threads, split.h, and while the LNN's
  * variational rollout runs).  (Allocations inside
  * shared libraries -- GSL's, OpenBLAS's own buffers -- are not seen; the
  * claim is about hlnn's code.) */
@@ -89,6 +90,24 @@ main (void)
       hlnn_test (k == 0, "mlp: %ld allocations during %zu training steps", k,
                  steps);
     }
+  /* the same MLP with each batch split between this thread and a worker:
+   * the threads start in hlnn_split_alloc, not in the loop */
+  mlp_ctx part[2] = { { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) },
+                      { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) } };
+  void *part_ctx[2] = { &part[0], &part[1] };
+  hlnn_split *split = hlnn_split_alloc (2, mc.net->nparams, batch, 2, 2,
+                                        mlp_fn, part_ctx);
+  for (size_t steps = 3; steps <= 30; steps *= 10)
+    {
+      hlnn_mlp_init (mc.net, theta, HLNN_INIT_GLOROT, 1);
+      const long k = count_run (hlnn_split_lossgrad, split, mc.net->nparams,
+                                N, 2, 2, batch, X, Y, theta, steps);
+      hlnn_test (k == 0, "mlp split in 2 threads: %ld allocations during "
+                 "%zu training steps", k, steps);
+    }
+  hlnn_split_free (split);
+  hlnn_mlp_work_free (part[0].w);
+  hlnn_mlp_work_free (part[1].w);
   hlnn_mlp_work_free (mc.w);
   hlnn_mlp_free (mc.net);
 

@@ -1,0 +1,210 @@
+/* split.c -- a batch's rows shared among worker threads (split.h).
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "split.h"
+#include "hlnn_status.h"
+
+typedef struct {
+  struct hlnn_split *owner;
+  size_t index;
+  void *ctx;
+  double *X, *Y, *grad;       /* this part's rows, its gradient */
+  double loss;
+  size_t rows;
+  int status;
+  pthread_t thread;
+  int started;
+} split_part;
+
+struct hlnn_split {
+  size_t nparts, nparams, nmax, dx, dy;
+  hlnn_lossgrad_fn fn;
+  split_part *part;
+  /* the batch in flight, written under lock before generation moves */
+  const double *theta, *Xb, *Yb;
+  size_t nb;
+  int want_grad;
+  pthread_mutex_t lock;
+  pthread_cond_t go, done;
+  unsigned long generation;
+  size_t pending;
+  int quit;
+};
+
+size_t
+hlnn_split_rows (size_t nparts, size_t nmax)
+{
+  return nparts ? (nmax + nparts - 1) / nparts : 0;
+}
+
+static void
+run_part (const struct hlnn_split *s, split_part *p)
+{
+  const size_t nb = s->nb, k = p->index;
+  const size_t r0 = k * nb / s->nparts, r1 = (k + 1) * nb / s->nparts;
+  const size_t m = r1 - r0;
+  p->rows = m;
+  p->status = HLNN_SUCCESS;
+  if (m == 0)
+    return;
+  for (size_t j = 0; j < s->dx; j++)
+    memcpy (p->X + j * m, s->Xb + r0 + j * nb, m * sizeof (double));
+  for (size_t j = 0; j < s->dy; j++)
+    memcpy (p->Y + j * m, s->Yb + r0 + j * nb, m * sizeof (double));
+  p->status = s->fn (p->ctx, s->theta, m, p->X, p->Y, &p->loss,
+                     s->want_grad ? p->grad : NULL);
+}
+
+static void *
+worker (void *arg)
+{
+  split_part *p = arg;
+  struct hlnn_split *s = p->owner;
+  unsigned long seen = 0;
+  pthread_mutex_lock (&s->lock);
+  for (;;)
+    {
+      while (s->generation == seen && !s->quit)
+        pthread_cond_wait (&s->go, &s->lock);
+      if (s->quit)
+        break;
+      seen = s->generation;
+      pthread_mutex_unlock (&s->lock);
+      run_part (s, p);
+      pthread_mutex_lock (&s->lock);
+      if (--s->pending == 0)
+        pthread_cond_signal (&s->done);
+    }
+  pthread_mutex_unlock (&s->lock);
+  return NULL;
+}
+
+void
+hlnn_split_free (hlnn_split *s)
+{
+  if (!s)
+    return;
+  pthread_mutex_lock (&s->lock);
+  s->quit = 1;
+  pthread_cond_broadcast (&s->go);
+  pthread_mutex_unlock (&s->lock);
+  for (size_t k = 0; k < s->nparts; k++)
+    {
+      split_part *p = &s->part[k];
+      if (p->started)
+        pthread_join (p->thread, NULL);
+      free (p->X);
+      free (p->Y);
+      free (p->grad);
+    }
+  pthread_cond_destroy (&s->done);
+  pthread_cond_destroy (&s->go);
+  pthread_mutex_destroy (&s->lock);
+  free (s->part);
+  free (s);
+}
+
+hlnn_split *
+hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
+                  size_t dy, hlnn_lossgrad_fn fn, void *const *ctx)
+{
+  if (nparts == 0 || nparts > HLNN_SPLIT_MAX_PARTS || nparams == 0
+      || nmax == 0 || dx == 0 || dy == 0 || !fn || !ctx)
+    return NULL;
+  hlnn_split *s = calloc (1, sizeof *s);
+  if (!s)
+    return NULL;
+  s->part = calloc (nparts, sizeof *s->part);
+  if (!s->part || pthread_mutex_init (&s->lock, NULL))
+    {
+      free (s->part);
+      free (s);
+      return NULL;
+    }
+  pthread_cond_init (&s->go, NULL);
+  pthread_cond_init (&s->done, NULL);
+  s->nparts = nparts;
+  s->nparams = nparams;
+  s->nmax = nmax;
+  s->dx = dx;
+  s->dy = dy;
+  s->fn = fn;
+  const size_t rows = hlnn_split_rows (nparts, nmax);
+  for (size_t k = 0; k < nparts; k++)
+    {
+      split_part *p = &s->part[k];
+      p->owner = s;
+      p->index = k;
+      p->ctx = ctx[k];
+      p->X = malloc (rows * dx * sizeof (double));
+      p->Y = malloc (rows * dy * sizeof (double));
+      p->grad = malloc (nparams * sizeof (double));
+      if (!p->X || !p->Y || !p->grad)
+        goto fail;
+    }
+  for (size_t k = 1; k < nparts; k++)
+    {
+      split_part *p = &s->part[k];
+      if (pthread_create (&p->thread, NULL, worker, p))
+        goto fail;
+      p->started = 1;
+    }
+  return s;
+fail:
+  hlnn_split_free (s);
+  return NULL;
+}
+
+int
+hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
+                     const double *Xb, const double *Yb, double *loss,
+                     double *grad)
+{
+  hlnn_split *s = split;
+  if (nb == 0 || nb > s->nmax)
+    return HLNN_EDOM;
+  pthread_mutex_lock (&s->lock);
+  s->theta = theta;
+  s->Xb = Xb;
+  s->Yb = Yb;
+  s->nb = nb;
+  s->want_grad = grad != NULL;
+  s->pending = s->nparts - 1;
+  s->generation++;
+  pthread_cond_broadcast (&s->go);
+  pthread_mutex_unlock (&s->lock);
+
+  run_part (s, &s->part[0]);
+
+  pthread_mutex_lock (&s->lock);
+  while (s->pending > 0)
+    pthread_cond_wait (&s->done, &s->lock);
+  pthread_mutex_unlock (&s->lock);
+
+  for (size_t k = 0; k < s->nparts; k++)
+    if (s->part[k].status)
+      return s->part[k].status;
+  double sum = 0.0;
+  int first = 1;
+  for (size_t k = 0; k < s->nparts; k++)
+    {
+      const split_part *p = &s->part[k];
+      if (p->rows == 0)
+        continue;
+      const double w = (double) p->rows / (double) nb;
+      sum += w * p->loss;
+      if (grad && first)
+        for (size_t i = 0; i < s->nparams; i++)
+          grad[i] = w * p->grad[i];
+      else if (grad)
+        for (size_t i = 0; i < s->nparams; i++)
+          grad[i] += w * p->grad[i];
+      first = 0;
+    }
+  *loss = sum;
+  return HLNN_SUCCESS;
+}
