@@ -197,12 +197,69 @@ test_batches (void)
   hlnn_trainer_free (tr);
 }
 
+/* The update loop is vectorised (optim.c): over 1001 coordinates (the
+ * vector body and its remainder) every one must equal, bit for bit, the
+ * scalar evaluation of PyTorch's form of the update, and agree with the
+ * textbook form above to rounding. */
+static void
+test_adam_vector (hlnn_optim_kind kind, double wd)
+{
+  enum { P = 1001, STEPS = 5 };
+  const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+  double theta[P], m[P] = { 0 }, v[P] = { 0 }, g[P];
+  double ref[P], mr[P] = { 0 }, vr[P] = { 0 }, gseq[P][STEPS];
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, kind);
+  p.lr = lr;
+  p.weight_decay = wd;
+  for (size_t i = 0; i < P; i++)
+    theta[i] = ref[i] = sin (0.3 * (double) i);
+  unsigned long t = 0;
+  const int dec = kind == HLNN_OPTIM_ADAMW;
+  for (int k = 0; k < STEPS; k++)
+    {
+      for (size_t i = 0; i < P; i++)
+        g[i] = gseq[i][k] = cos (0.7 * (double) i + k) * (1 + k % 3);
+      const double step_size = lr / (1 - pow (b1, k + 1));
+      const double sqrt_bc2 = sqrt (1 - pow (b2, k + 1));
+      for (size_t i = 0; i < P; i++)
+        {
+          double gi = g[i];
+          if (dec)
+            ref[i] *= 1 - lr * wd;
+          else
+            gi += wd * ref[i];
+          mr[i] = b1 * mr[i] + (1 - b1) * gi;
+          vr[i] = b2 * vr[i] + (1 - b2) * gi * gi;
+          ref[i] -= step_size * mr[i] / (sqrt (vr[i]) / sqrt_bc2 + eps);
+        }
+      hlnn_optim_step (&p, P, theta, g, m, v, &t);
+    }
+  size_t differ = 0;
+  double worst = 0;
+  for (size_t i = 0; i < P; i++)
+    {
+      differ += theta[i] != ref[i] || m[i] != mr[i] || v[i] != vr[i];
+      const double want = adam_by_hand (sin (0.3 * (double) i), gseq[i],
+                                        STEPS, lr, wd, dec);
+      const double e = fabs (theta[i] - want) / fmax (fabs (want), 1e-300);
+      worst = e > worst ? e : worst;
+    }
+  hlnn_test (differ == 0 && worst <= 1e-12, "%s (weight decay %g), %d "
+             "coordinates, %d steps: %zu differ from the scalar update, "
+             "worst rel. err. %.3g against the textbook form (tol 1e-12)",
+             dec ? "adamw" : "adam", wd, P, STEPS, differ, worst);
+}
+
 int
 main (void)
 {
   test_adam (HLNN_OPTIM_ADAM, 0.0);
   test_adam (HLNN_OPTIM_ADAM, 0.01);
   test_adam (HLNN_OPTIM_ADAMW, 0.01);
+  test_adam_vector (HLNN_OPTIM_ADAM, 0.0);
+  test_adam_vector (HLNN_OPTIM_ADAM, 0.01);
+  test_adam_vector (HLNN_OPTIM_ADAMW, 0.01);
   test_adam_first_step_closed_form ();
   test_sgd ();
   test_clip ();
