@@ -36,6 +36,17 @@ struct hlnn_split {
 };
 
 size_t
+hlnn_split_parts (int threads, size_t nb, size_t min_rows)
+{
+  size_t n = threads > 1 ? (size_t) threads : 1;
+  if (n > HLNN_SPLIT_MAX_PARTS)
+    n = HLNN_SPLIT_MAX_PARTS;
+  while (n > 1 && nb / n < min_rows)
+    n--;
+  return n;
+}
+
+size_t
 hlnn_split_rows (size_t nparts, size_t nmax)
 {
   return nparts ? (nmax + nparts - 1) / nparts : 0;

@@ -42,6 +42,11 @@ hlnn_split *hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax,
                               void *const *ctx);
 void hlnn_split_free (hlnn_split *s);
 
+/* Parts for a batch of nb rows on 'threads' threads: one per thread,
+ * fewer when a part would receive fewer than min_rows rows; at least 1,
+ * at most HLNN_SPLIT_MAX_PARTS. */
+size_t hlnn_split_parts (int threads, size_t nb, size_t min_rows);
+
 /* The most rows one part receives from a batch of nmax rows. */
 size_t hlnn_split_rows (size_t nparts, size_t nmax);
 

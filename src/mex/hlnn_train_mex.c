@@ -50,20 +50,6 @@ opt_vector (const mxArray *opt, const char *field, size_t P)
  * hand-off costs tens of microseconds, the work of so few rows less. */
 #define MIN_PART_ROWS 32
 
-/* One part per BLAS thread (the user's hlnn (nthreads)), fewer when the
- * batch is small; split.h says why training threads by rows. */
-static size_t
-parts_for (size_t batch)
-{
-  const int threads = hlnn_blas_threads ();
-  size_t n = threads > 1 ? (size_t) threads : 1;
-  if (n > HLNN_SPLIT_MAX_PARTS)
-    n = HLNN_SPLIT_MAX_PARTS;
-  while (n > 1 && batch / n < MIN_PART_ROWS)
-    n--;
-  return n;
-}
-
 /* The workspace of the previous call, kept for the next chunk of the same
  * training run: allocated anew per chunk it cost ~15 % of an LNN step and
  * ~17 % of an HNN step at N = 1e4 in page faults (doc/performance.md), and
@@ -241,7 +227,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (v0) memcpy (vel, v0, P * sizeof (double));
   int st = HLNN_SUCCESS;
   hlnn_mex_model_alloc_net (&m);
-  const size_t nparts = parts_for (batch);
+  const size_t nparts = hlnn_split_parts (hlnn_blas_threads (), batch,
+                                          MIN_PART_ROWS);
   if (!cache_matches (&m, N, dx, dy, batch, nparts))
     {
       cache_release ();   /* before the new one: it may be GBs */

@@ -187,6 +187,15 @@ main (void)
       Xn[row] = keep;
     }
   hlnn_split_free (s);
+  hlnn_test (hlnn_split_parts (2, 750, 32) == 2
+             && hlnn_split_parts (2, 64, 32) == 2
+             && hlnn_split_parts (2, 63, 32) == 1
+             && hlnn_split_parts (4, 100, 32) == 3
+             && hlnn_split_parts (1, 1000, 32) == 1
+             && hlnn_split_parts (0, 1000, 32) == 1
+             && hlnn_split_parts (1000, 100000, 1) == HLNN_SPLIT_MAX_PARTS,
+             "part counts: one per thread, none under 32 rows, at most %d",
+             HLNN_SPLIT_MAX_PARTS);
   hlnn_test (hlnn_split_alloc (0, 10, 10, 2, 2, mlp_fn, ctx) == NULL
              && hlnn_split_alloc (HLNN_SPLIT_MAX_PARTS + 1, 10, 10, 2, 2,
                                   mlp_fn, ctx) == NULL
