@@ -15,6 +15,7 @@
 #include <time.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_errno.h>
 #include "hlnn.h"
 #include "lnn.h"
 
@@ -41,6 +42,7 @@ dp_accel (const double *q, const double *w, double *a)
 int
 main (int argc, char **argv)
 {
+  gsl_set_error_handler_off ();   /* statuses, as in the MEX gateways (el.h) */
   const size_t steps = argc > 1 ? (size_t) atol (argv[1]) : 20;
   if (argc > 2)
     hlnn_blas_set_threads (atoi (argv[2]));

@@ -110,10 +110,7 @@ negative_definite (hlnn_el_work *w)
 {
   gsl_matrix_memcpy (w->N, w->A);
   gsl_matrix_scale (w->N, -1.0);
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  const int chol = gsl_linalg_cholesky_decomp1 (w->N);
-  gsl_set_error_handler (old);
-  return chol == GSL_SUCCESS;
+  return gsl_linalg_cholesky_decomp1 (w->N) == GSL_SUCCESS;
 }
 
 /* Factorise M = A + shift I into F (Cholesky, else LU); returns rcond of
@@ -126,9 +123,7 @@ factorise (hlnn_el_work *w, double shift)
   for (size_t j = 0; j < w->n; j++)
     *gsl_matrix_ptr (F, j, j) += shift;
   const double mnorm = norm1 (F);
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
   const int chol = gsl_linalg_cholesky_decomp1 (F);
-  gsl_set_error_handler (old);
   double rcond = 0.0;
   if (chol == GSL_SUCCESS)
     {

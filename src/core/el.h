@@ -31,10 +31,11 @@
  * policy does not depend on the units of L.
  *
  * GSL's Cholesky reports a matrix that is not positive definite through
- * its error handler; that is an expected outcome here, so the handler is
- * switched off around that one call and restored (GSL's handler is a
- * process-wide setting: do not run these solvers concurrently with code
- * that changes it). */
+ * its error handler, an expected outcome here: GSL's error handler must
+ * be off (gsl_set_error_handler_off, as every MEX gateway does).  It is
+ * a process-wide setting, so it is not switched off and back around the
+ * call: training runs these solvers on several threads at once
+ * (split.h), and one thread's restoring it would abort another's. */
 #ifndef HLNN_EL_H
 #define HLNN_EL_H
 

@@ -44,7 +44,8 @@ double hlnn_optim_clip (size_t n, double *grad, double max_norm);
 
 /* One update.  *t is the number of steps taken so far; it is incremented.
  * m and v are the first/second moment (v unused by SGD).  grad may be
- * modified (weight decay, clipping). */
+ * modified (weight decay, clipping).  theta, grad, m and v are distinct
+ * arrays (the update loop is vectorised on that promise, optim.c). */
 int hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
                      double *grad, double *m, double *v, unsigned long *t);
 

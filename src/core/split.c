@@ -3,6 +3,7 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include "split.h"
@@ -157,13 +158,21 @@ hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
       if (!p->X || !p->Y || !p->grad)
         goto fail;
     }
-  for (size_t k = 1; k < nparts; k++)
+  /* the workers start with every signal blocked, so that a Ctrl-C
+   * reaches the interpreter's thread, never a worker */
+  sigset_t all, old;
+  sigfillset (&all);
+  pthread_sigmask (SIG_SETMASK, &all, &old);
+  int created = 1;
+  for (size_t k = 1; k < nparts && created; k++)
     {
       split_part *p = &s->part[k];
-      if (pthread_create (&p->thread, NULL, worker, p))
-        goto fail;
-      p->started = 1;
+      created = pthread_create (&p->thread, NULL, worker, p) == 0;
+      p->started = created;
     }
+  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  if (!created)
+    goto fail;
   return s;
 fail:
   hlnn_split_free (s);

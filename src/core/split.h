@@ -20,7 +20,11 @@
  *
  * The caller sets the BLAS to one thread while the parts run
  * (hlnn_blas_set_threads): a BLAS that shares each call among its own
- * threads would oversubscribe the cores. */
+ * threads would oversubscribe the cores.  (An OpenMP build of OpenBLAS
+ * keeps that setting per thread, so its workers may still share their
+ * calls; Debian's default OpenBLAS is the pthreads build.)  The parts'
+ * contexts must be safe to run at once: hlnn's are, given GSL's error
+ * handler is off (el.h). */
 #ifndef HLNN_SPLIT_H
 #define HLNN_SPLIT_H
 
