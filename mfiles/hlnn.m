@@ -7,15 +7,15 @@
 %
 % With @var{nthreads}, set the number of threads first (OpenBLAS only;
 % the environment variable @env{OPENBLAS_NUM_THREADS} sets it at
-% start-up).  Evaluation and rollouts share each BLAS call among that
-% many threads; training shares each batch's rows among them instead,
-% each thread computing the loss of its rows with a one-thread BLAS
-% (into parts of at least 32 rows, so fewer parts for small batches).
-% The result depends on @var{nthreads} only through rounding.  For many
-% small runs, one thread per run and runs in parallel
-% (@code{hlnn_ensemble}) use the cores better.  With an output, return a
-% struct with fields @code{version}, @code{blas} and @code{threads}
-% instead of printing.
+% start-up).  Evaluation shares each BLAS call among that many threads;
+% training and the rollouts of a learned model share each batch's rows
+% (states) among them instead, each thread with a one-thread BLAS (in
+% parts of at least 32 training rows or 4 states, so fewer parts for
+% small batches).  The result depends on @var{nthreads} only through
+% rounding.  For many small runs, one thread per run and runs in
+% parallel (@code{hlnn_ensemble}) use the cores better.  With an output,
+% return a struct with fields @code{version}, @code{blas} and
+% @code{threads} instead of printing.
 % @seealso{mlp_create, hnn_create, lnn_create}
 % @end deftypefn
 function info = hlnn (nthreads)

@@ -162,6 +162,32 @@ end
 %! end
 
 %!test
+%! % on two threads a learned field's states are dealt between them
+%! % (split.h): the same rollouts to rounding, every model kind, fixed and
+%! % adaptive steps, and the thread count is left as it was
+%! s0 = hlnn ();
+%! X0 = 0.3 * [cos((1:15)') sin((1:15)')];
+%! % the LNN's seed gives an untrained L whose field is regular on X0
+%! % (with seeds 2, 3 and 5 rk8pd stalls on it)
+%! models = {hnn_create(1, [16 16], 'Seed', 1), ...
+%!           mlp_create([2 16 2], 'Seed', 2), ...
+%!           lnn_create(1, [16 16], 'Seed', 4)};
+%! unwind_protect
+%!   for i = 1:numel (models)
+%!     for m = {'rk4', 'rk8pd'}
+%!       s1 = hlnn (1);
+%!       [~, X1] = hlnn_rollout (models{i}, X0, t, 'Method', m{1}, 'Step', 0.05);
+%!       s2 = hlnn (2);
+%!       [~, X2] = hlnn_rollout (models{i}, X0, t, 'Method', m{1}, 'Step', 0.05);
+%!       assert (X2, X1, 1e-12 * max (abs (X1(:))));
+%!       assert (hlnn ().threads, s2.threads);
+%!     end
+%!   end
+%! unwind_protect_cleanup
+%!   s0 = hlnn (s0.threads);
+%! end_unwind_protect
+
+%!test
 %! % fixed-step methods: a batch equals single rollouts bit for bit
 %! pend = hlnn_system ('pendulum');
 %! X0 = pend.sample (4, 2);

@@ -23,10 +23,14 @@ typedef struct {
 
 struct hlnn_split {
   size_t nparts, nparams, nmax, dx, dy;
-  hlnn_lossgrad_fn fn;
+  hlnn_lossgrad_fn fn;        /* a loss split (nparams > 0) */
+  hlnn_field_fn field;        /* or a field split */
   split_part *part;
-  /* the batch in flight, written under lock before generation moves */
+  /* the batch in flight, written under lock before generation moves:
+   * a loss's (theta, Xb, Yb) or a field's (t, Xb, F) */
   const double *theta, *Xb, *Yb;
+  double *F;
+  double t;
   size_t nb;
   int want_grad;
   pthread_mutex_t lock;
@@ -65,6 +69,15 @@ run_part (const struct hlnn_split *s, split_part *p)
     return;
   for (size_t j = 0; j < s->dx; j++)
     memcpy (p->X + j * m, s->Xb + r0 + j * nb, m * sizeof (double));
+  if (s->field)
+    {
+      /* each part writes back its own rows: no two threads share one */
+      p->status = s->field (p->ctx, s->t, m, p->X, p->Y);
+      if (p->status == HLNN_SUCCESS)
+        for (size_t j = 0; j < s->dy; j++)
+          memcpy (s->F + r0 + j * nb, p->Y + j * m, m * sizeof (double));
+      return;
+    }
   for (size_t j = 0; j < s->dy; j++)
     memcpy (p->Y + j * m, s->Yb + r0 + j * nb, m * sizeof (double));
   p->status = s->fn (p->ctx, s->theta, m, p->X, p->Y, &p->loss,
@@ -120,12 +133,15 @@ hlnn_split_free (hlnn_split *s)
   free (s);
 }
 
-hlnn_split *
-hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
-                  size_t dy, hlnn_lossgrad_fn fn, void *const *ctx)
+/* A split of nparts parts with row buffers for nmax / nparts rows of dx
+ * inputs and dy targets or outputs, and gradients of nparams (0: none);
+ * the caller sets fn or field. */
+static hlnn_split *
+split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
+             size_t dy, void *const *ctx)
 {
-  if (nparts == 0 || nparts > HLNN_SPLIT_MAX_PARTS || nparams == 0
-      || nmax == 0 || dx == 0 || dy == 0 || !fn || !ctx)
+  if (nparts == 0 || nparts > HLNN_SPLIT_MAX_PARTS || nmax == 0 || dx == 0
+      || dy == 0 || !ctx)
     return NULL;
   hlnn_split *s = calloc (1, sizeof *s);
   if (!s)
@@ -144,7 +160,6 @@ hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
   s->nmax = nmax;
   s->dx = dx;
   s->dy = dy;
-  s->fn = fn;
   const size_t rows = hlnn_split_rows (nparts, nmax);
   for (size_t k = 0; k < nparts; k++)
     {
@@ -154,8 +169,8 @@ hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
       p->ctx = ctx[k];
       p->X = malloc (rows * dx * sizeof (double));
       p->Y = malloc (rows * dy * sizeof (double));
-      p->grad = malloc (nparams * sizeof (double));
-      if (!p->X || !p->Y || !p->grad)
+      p->grad = nparams ? malloc (nparams * sizeof (double)) : NULL;
+      if (!p->X || !p->Y || (nparams && !p->grad))
         goto fail;
     }
   /* the workers start with every signal blocked, so that a Ctrl-C
@@ -179,20 +194,36 @@ fail:
   return NULL;
 }
 
-int
-hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
-                     const double *Xb, const double *Yb, double *loss,
-                     double *grad)
+hlnn_split *
+hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
+                  size_t dy, hlnn_lossgrad_fn fn, void *const *ctx)
 {
-  hlnn_split *s = split;
-  if (nb == 0 || nb > s->nmax)
-    return HLNN_EDOM;
+  if (nparams == 0 || !fn)
+    return NULL;
+  hlnn_split *s = split_alloc (nparts, nparams, nmax, dx, dy, ctx);
+  if (s)
+    s->fn = fn;
+  return s;
+}
+
+hlnn_split *
+hlnn_split_field_alloc (size_t nparts, size_t nmax, size_t d,
+                        hlnn_field_fn field, void *const *ctx)
+{
+  if (!field)
+    return NULL;
+  hlnn_split *s = split_alloc (nparts, 0, nmax, d, d, ctx);
+  if (s)
+    s->field = field;
+  return s;
+}
+
+/* Runs the batch set up in s on every part, part 0 on this thread, and
+ * returns the first failing part's status. */
+static int
+run_parts (hlnn_split *s)
+{
   pthread_mutex_lock (&s->lock);
-  s->theta = theta;
-  s->Xb = Xb;
-  s->Yb = Yb;
-  s->nb = nb;
-  s->want_grad = grad != NULL;
   s->pending = s->nparts - 1;
   s->generation++;
   pthread_cond_broadcast (&s->go);
@@ -208,6 +239,39 @@ hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
   for (size_t k = 0; k < s->nparts; k++)
     if (s->part[k].status)
       return s->part[k].status;
+  return HLNN_SUCCESS;
+}
+
+int
+hlnn_split_field (void *split, double t, size_t K, const double *X,
+                  double *F)
+{
+  hlnn_split *s = split;
+  if (!s->field || K == 0 || K > s->nmax)
+    return HLNN_EDOM;
+  s->t = t;
+  s->Xb = X;
+  s->F = F;
+  s->nb = K;
+  return run_parts (s);
+}
+
+int
+hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
+                     const double *Xb, const double *Yb, double *loss,
+                     double *grad)
+{
+  hlnn_split *s = split;
+  if (!s->fn || nb == 0 || nb > s->nmax)
+    return HLNN_EDOM;
+  s->theta = theta;
+  s->Xb = Xb;
+  s->Yb = Yb;
+  s->nb = nb;
+  s->want_grad = grad != NULL;
+  const int status = run_parts (s);
+  if (status)
+    return status;
   double sum = 0.0;
   int first = 1;
   for (size_t k = 0; k < s->nparts; k++)

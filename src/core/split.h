@@ -1,4 +1,5 @@
-/* split.h -- one training loss over a batch, its rows shared among threads.
+/* split.h -- a training loss or a vector field over a batch, its rows
+ * shared among threads.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
@@ -30,6 +31,7 @@
 
 #include <stddef.h>
 #include "train.h"
+#include "field.h"
 
 /* Upper bound on nparts: a guard against a mistaken count, far above the
  * cores of the machines hlnn is written for. */
@@ -60,5 +62,18 @@ size_t hlnn_split_rows (size_t nparts, size_t nmax);
 int hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
                          const double *Xb, const double *Yb, double *loss,
                          double *grad);
+
+/* The same for a vector field (field.h): the K states of each call are
+ * dealt among the parts, each part's field writing its own rows of F.
+ * A rollout of 15 states at the HNN paper's size is 15-row GEMMs, which
+ * OpenBLAS's threads share erratically (doc/performance.md). */
+hlnn_split *hlnn_split_field_alloc (size_t nparts, size_t nmax, size_t d,
+                                    hlnn_field_fn field, void *const *ctx);
+
+/* hlnn_field_fn with ctx = a hlnn_split * from hlnn_split_field_alloc;
+ * HLNN_EDOM for K = 0 or K above nmax, else the first failing part's
+ * status (F then unspecified). */
+int hlnn_split_field (void *split, double t, size_t K, const double *X,
+                      double *F);
 
 #endif

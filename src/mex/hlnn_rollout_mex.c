@@ -26,6 +26,10 @@
 #include "lnn_variational.h"
 
 enum { IN_SRC, IN_X0, IN_T, IN_OPTS, N_IN };
+
+/* States per thread below which a rollout's field calls are not shared
+ * among threads (split.h). */
+#define MIN_PART_ROWS 4
 enum { OUT_XS, OUT_STATS, N_OUT };
 
 static double
@@ -201,14 +205,26 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   /* from here on malloc'ed memory: free before raising */
   hlnn_field f;
   hlnn_separable sep, *sepp = NULL;
-  hlnn_mlp_field mf = { NULL, NULL, NULL, NULL, NULL };
-  hlnn_hnn_field_ctx hc = { NULL, NULL };
-  hlnn_lnn_field_ctx lc;
-  memset (&lc, 0, sizeof lc);
   const size_t nmax = variational ? K : hlnn_rollout_max_rows (o.method, K,
                                                                 o.independent);
+  /* a learned field's states are dealt among the threads (split.h); the
+   * variational integrator and analytic systems run on this one */
+  const size_t nparts = sysmode || variational
+                        ? 1 : hlnn_split_parts (hlnn_blas_threads (), K,
+                                                MIN_PART_ROWS);
+  const size_t rows = hlnn_split_rows (nparts, nmax);
+  hlnn_mlp_field mf[HLNN_SPLIT_MAX_PARTS];
+  hlnn_hnn_field_ctx hc[HLNN_SPLIT_MAX_PARTS];
+  hlnn_lnn_field_ctx lc[HLNN_SPLIT_MAX_PARTS];
+  void *ctx[HLNN_SPLIT_MAX_PARTS];
+  memset (mf, 0, sizeof mf);
+  memset (hc, 0, sizeof hc);
+  memset (lc, 0, sizeof lc);
+  hlnn_split *split = NULL;
   hlnn_lnn_vi_work *vi = NULL;
   int st = HLNN_SUCCESS;
+  f.d = d;
+  f.K = 1;
   if (sysmode)
     {
       hlnn_system_as_field (&sys, &f);
@@ -220,44 +236,67 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
   else if (m.kind == HLNN_KIND_HNN)
     {
-      hc.h = hlnn_mex_model_hnn (&m, nmax, &st);
-      hc.theta = m.theta;
+      for (size_t k = 0; k < nparts && !st; k++)
+        {
+          hc[k].h = hlnn_mex_model_hnn (&m, rows, &st);
+          hc[k].theta = m.theta;
+          ctx[k] = &hc[k];
+        }
       f.f = hlnn_hnn_field_fn;
-      f.ctx = &hc;
-      f.d = d;
-      f.K = 1;
     }
   else if (m.kind == HLNN_KIND_LNN)
     {
-      lc.l = hlnn_mex_model_lnn (&m, nmax, &st);
-      lc.theta = m.theta;
-      if (!st && variational && !(vi = hlnn_lnn_vi_alloc (lc.l, K)))
+      for (size_t k = 0; k < nparts && !st; k++)
+        {
+          lc[k].l = hlnn_mex_model_lnn (&m, rows, &st);
+          lc[k].theta = m.theta;
+          hlnn_el_info_init (&lc[k].info);
+          ctx[k] = &lc[k];
+        }
+      if (!st && variational && !(vi = hlnn_lnn_vi_alloc (lc[0].l, K)))
         st = HLNN_ENOMEM;
-      hlnn_el_info_init (&lc.info);
       f.f = hlnn_lnn_field_fn;
-      f.ctx = &lc;
-      f.d = d;
-      f.K = 1;
     }
   else
     {
       hlnn_mex_model_alloc_net (&m);
-      st = hlnn_mlp_field_init (&mf, m.net, m.theta, m.period, nmax);
+      for (size_t k = 0; k < nparts && !st; k++)
+        {
+          st = hlnn_mlp_field_init (&mf[k], m.net, m.theta, m.period, rows);
+          ctx[k] = &mf[k];
+        }
       f.f = hlnn_mlp_field_eval;
-      f.ctx = &mf;
-      f.d = d;
-      f.K = 1;
+    }
+  if (!sysmode)
+    f.ctx = ctx[0];
+  if (!st && nparts > 1)
+    {
+      if (!(split = hlnn_split_field_alloc (nparts, nmax, d, f.f, ctx)))
+        st = HLNN_ENOMEM;
+      f.f = hlnn_split_field;
+      f.ctx = split;
     }
   hlnn_rollout_stats stats;
   memset (&stats, 0, sizeof stats);
   if (!st && vi)
     st = hlnn_lnn_vi_rollout (vi, m.theta, X0, T, t, &o, mxGetPr (Xa), &stats);
   else if (!st)
-    st = hlnn_rollout (&f, sepp, &o, K, X0, T, t, mxGetPr (Xa), &stats);
+    {
+      const int blas_threads = hlnn_blas_threads ();
+      if (split)
+        hlnn_blas_set_threads (1);
+      st = hlnn_rollout (&f, sepp, &o, K, X0, T, t, mxGetPr (Xa), &stats);
+      if (split)
+        hlnn_blas_set_threads (blas_threads);
+    }
+  hlnn_split_free (split);
   hlnn_lnn_vi_free (vi);
-  hlnn_mlp_field_free (&mf);
-  hlnn_hnn_free (hc.h);
-  hlnn_lnn_free (lc.l);
+  for (size_t k = 0; k < nparts; k++)
+    {
+      hlnn_mlp_field_free (&mf[k]);
+      hlnn_hnn_free (hc[k].h);
+      hlnn_lnn_free (lc[k].l);
+    }
   hlnn_mex_model_free (&m);
   if (st)
     {

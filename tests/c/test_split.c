@@ -1,4 +1,5 @@
-/* test_split.c -- a batch shared among threads gives the batch's loss.
+/* test_split.c -- a batch shared among threads gives the batch's loss,
+ * and a field's states shared among threads the batch's field.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
@@ -219,6 +220,39 @@ main (void)
   check_kind ("hnn", hlnn_hnn_lossgrad, ctx, h[0]->nparams, 2, 2, theta, Xn,
               Yn);
   check_training (hlnn_hnn_lossgrad, ctx, h[0]->nparams, N, X, Y, theta);
+
+  /* the HNN's field with its states dealt among 2-4 parts, against the
+   * whole batch: each row's field is its own, so equal to rounding */
+  {
+    const size_t K = 37;
+    double F1[37 * 2], F2[37 * 2];
+    hlnn_hnn_field_ctx fc[1 + MAXPARTS];
+    void *fctx[1 + MAXPARTS];
+    for (size_t k = 0; k <= MAXPARTS; k++)
+      {
+        fc[k].h = h[k];
+        fc[k].theta = theta;
+        fctx[k] = &fc[k];
+      }
+    for (size_t nparts = 2; nparts <= MAXPARTS; nparts++)
+      {
+        hlnn_split *fs = hlnn_split_field_alloc (nparts, 2 * K, 2,
+                                                 hlnn_hnn_field_fn, fctx + 1);
+        const int st1 = hlnn_hnn_field_fn (fctx[0], 0.0, K, Xn, F1);
+        const int st2 = hlnn_split_field (fs, 0.0, K, Xn, F2);
+        const double e = hlnn_test_vec_relerr (2 * K, F2, F1);
+        hlnn_test (fs && st1 == 0 && st2 == 0 && e <= 1e-14, "hnn field, "
+                   "%zu states in %zu parts: rel. err. %.3g against the "
+                   "whole batch (tol 1e-14)", K, nparts, e);
+        double Fbig[2 * 2 * 37 + 2];
+        hlnn_test (hlnn_split_field (fs, 0.0, 2 * K + 1, Xn, Fbig)
+                   == HLNN_EDOM && hlnn_split_lossgrad (fs, theta, K, Xn, Yn,
+                                                        Fbig, NULL)
+                   == HLNN_EDOM, "a field split refuses more than nmax "
+                   "states and a loss");
+        hlnn_split_free (fs);
+      }
+  }
   for (size_t k = 0; k <= MAXPARTS; k++)
     hlnn_hnn_free (h[k]);
 
