@@ -99,16 +99,20 @@ main (int argc, char **argv)
   hlnn_blas_set_threads (1);
   const double split = gemm_rate (w, N, T, reps, A, B, C);
   printf ("dgemm %zu x %zu x %zu, GFLOP/s: 1 thread %.1f; %zu BLAS threads "
-          "%.1f; %zu one-thread GEMMs of %zu columns side by side %.1f\n",
-          w, N, w, one, T, blas, T, N / T, split);
+          "%.1f; %zu one-thread GEMMs of about %zu columns side by side "
+          "%.1f\n", w, N, w, one, T, blas, T, (N + T / 2) / T, split);
 
   /* one HNN training step, whole and split */
   const size_t hidden[2] = { w, w };
   hlnn_hnn *h[17];
   void *ctx[16];
   for (size_t k = 0; k <= T; k++)
-    h[k] = hlnn_hnn_alloc (1, 2, hidden, HLNN_ACT_TANH, HLNN_DISS_NONE, 0.0,
-                           k ? hlnn_split_rows (T, N) : N);
+    if (!(h[k] = hlnn_hnn_alloc (1, 2, hidden, HLNN_ACT_TANH, HLNN_DISS_NONE,
+                                 0.0, k ? hlnn_split_rows (T, N) : N)))
+      {
+        fprintf (stderr, "bench_split: no memory for the HNN workspaces\n");
+        return 1;
+      }
   for (size_t k = 0; k < T; k++)
     ctx[k] = h[k + 1];
   const size_t P = h[0]->nparams;
@@ -123,6 +127,11 @@ main (int argc, char **argv)
       Y[N + i] = -X[i];
     }
   hlnn_split *s = hlnn_split_alloc (T, P, N, 2, 2, hlnn_hnn_lossgrad, ctx);
+  if (!s)
+    {
+      fprintf (stderr, "bench_split: cannot start %zu threads\n", T);
+      return 1;
+    }
   const size_t steps = 1 + (size_t) (2e10 / (12.0 * (double) (w * w * N)));
   /* whole on 1 BLAS thread, whole on T BLAS threads, split by rows */
   double loss, ms[3];
@@ -131,7 +140,11 @@ main (int argc, char **argv)
       hlnn_blas_set_threads (mode == 1 ? (int) T : 1);
       hlnn_lossgrad_fn fn = mode == 2 ? hlnn_split_lossgrad : hlnn_hnn_lossgrad;
       void *c = mode == 2 ? (void *) s : (void *) h[0];
-      fn (c, theta, N, X, Y, &loss, g);
+      if (fn (c, theta, N, X, Y, &loss, g))
+        {
+          fprintf (stderr, "bench_split: the loss failed\n");
+          return 1;
+        }
       const double t0 = now ();
       for (size_t k = 0; k < steps; k++)
         fn (c, theta, N, X, Y, &loss, g);

@@ -7,15 +7,16 @@
 %
 % With @var{nthreads}, set the number of threads first (OpenBLAS only;
 % the environment variable @env{OPENBLAS_NUM_THREADS} sets it at
-% start-up).  Evaluation shares each BLAS call among that many threads;
-% training and the rollouts of a learned model share each batch's rows
-% (states) among them instead, each thread with a one-thread BLAS (in
+% start-up).  Training and the rollouts of a learned model (rk4,
+% midpoint, gl4, and coupled rkf45 and rk8pd) share each batch's rows
+% (states) among the threads, each thread with a one-thread BLAS (in
 % parts of at least 32 training rows or 4 states, so fewer parts for
-% small batches).  The result depends on @var{nthreads} only through
-% rounding.  For many small runs, one thread per run and runs in
-% parallel (@code{hlnn_ensemble}) use the cores better.  With an output,
-% return a struct with fields @code{version}, @code{blas} and
-% @code{threads} instead of printing.
+% small batches); everything else shares each BLAS call among them.
+% The result depends on @var{nthreads} only through rounding.  For many
+% small runs, one thread per run and runs in parallel
+% (@code{hlnn_ensemble}) use the cores better.  With an output, return a
+% struct with fields @code{version}, @code{blas} and @code{threads}
+% instead of printing.
 % @seealso{mlp_create, hnn_create, lnn_create}
 % @end deftypefn
 function info = hlnn (nthreads)

@@ -163,7 +163,8 @@ end
 
 %!test
 %! % on two threads a learned field's states are dealt between them
-%! % (split.h): the same rollouts to rounding, every model kind, fixed and
+%! % (split.h): the same rollouts to rounding, every model kind, explicit,
+%! % implicit (gl4 calls the field on the unconverged states only) and
 %! % adaptive steps, and the thread count is left as it was
 %! s0 = hlnn ();
 %! X0 = 0.3 * [cos((1:15)') sin((1:15)')];
@@ -174,7 +175,7 @@ end
 %!           lnn_create(1, [16 16], 'Seed', 4)};
 %! unwind_protect
 %!   for i = 1:numel (models)
-%!     for m = {'rk4', 'rk8pd'}
+%!     for m = {'rk4', 'gl4', 'rk8pd'}
 %!       s1 = hlnn (1);
 %!       [~, X1] = hlnn_rollout (models{i}, X0, t, 'Method', m{1}, 'Step', 0.05);
 %!       s2 = hlnn (2);

@@ -207,11 +207,19 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   hlnn_separable sep, *sepp = NULL;
   const size_t nmax = variational ? K : hlnn_rollout_max_rows (o.method, K,
                                                                 o.independent);
-  /* a learned field's states are dealt among the threads (split.h); the
-   * variational integrator and analytic systems run on this one */
-  const size_t nparts = sysmode || variational
+  /* A learned field's states are dealt among the threads (split.h).
+   * Not: analytic systems and the variational integrator (no learned
+   * field call), independent adaptive drivers (1 or 2 rows a call), and
+   * msbdf, whose time goes to GSL's LU of the coupled Jacobian, which
+   * wants OpenBLAS's threads. */
+  const int one_part = sysmode || variational
+                       || o.method == HLNN_METHOD_MSBDF
+                       || (o.independent && hlnn_method_adaptive (o.method));
+  const size_t nparts = one_part
                         ? 1 : hlnn_split_parts (hlnn_blas_threads (), K,
                                                 MIN_PART_ROWS);
+  /* part 0 can take whole calls: if a worker thread cannot start, the
+   * rollout runs on this thread alone */
   const size_t rows = hlnn_split_rows (nparts, nmax);
   hlnn_mlp_field mf[HLNN_SPLIT_MAX_PARTS];
   hlnn_hnn_field_ctx hc[HLNN_SPLIT_MAX_PARTS];
@@ -238,7 +246,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       for (size_t k = 0; k < nparts && !st; k++)
         {
-          hc[k].h = hlnn_mex_model_hnn (&m, rows, &st);
+          hc[k].h = hlnn_mex_model_hnn (&m, k ? rows : nmax, &st);
           hc[k].theta = m.theta;
           ctx[k] = &hc[k];
         }
@@ -248,7 +256,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       for (size_t k = 0; k < nparts && !st; k++)
         {
-          lc[k].l = hlnn_mex_model_lnn (&m, rows, &st);
+          lc[k].l = hlnn_mex_model_lnn (&m, k ? rows : nmax, &st);
           lc[k].theta = m.theta;
           hlnn_el_info_init (&lc[k].info);
           ctx[k] = &lc[k];
@@ -262,17 +270,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       hlnn_mex_model_alloc_net (&m);
       for (size_t k = 0; k < nparts && !st; k++)
         {
-          st = hlnn_mlp_field_init (&mf[k], m.net, m.theta, m.period, rows);
+          st = hlnn_mlp_field_init (&mf[k], m.net, m.theta, m.period,
+                                    k ? rows : nmax);
           ctx[k] = &mf[k];
         }
       f.f = hlnn_mlp_field_eval;
     }
   if (!sysmode)
     f.ctx = ctx[0];
-  if (!st && nparts > 1)
+  if (!st && nparts > 1
+      && (split = hlnn_split_field_alloc (nparts, nmax, d, f.f, ctx)))
     {
-      if (!(split = hlnn_split_field_alloc (nparts, nmax, d, f.f, ctx)))
-        st = HLNN_ENOMEM;
       f.f = hlnn_split_field;
       f.ctx = split;
     }

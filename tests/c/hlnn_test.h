@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <math.h>
+#include "hlnn.h"
 
 static int hlnn_test_passed = 0, hlnn_test_failed = 0;
 
@@ -60,6 +61,23 @@ hlnn_test_vec_relerr (size_t n, const double *a, const double *b)
         den = fabs (b[i]);
     }
   return den > 0 ? num / den : num;
+}
+
+/* An MLP's mean squared error as a training loss (hlnn_lossgrad_fn,
+ * train.h), ctx = a hlnn_test_mlp *: what the trainer and split tests
+ * train when the model kind does not matter. */
+typedef struct {
+  hlnn_mlp *net;
+  hlnn_mlp_work *w;
+} hlnn_test_mlp;
+
+static inline int
+hlnn_test_mlp_lossgrad (void *ctx, const double *theta, size_t nb,
+                        const double *Xb, const double *Yb, double *loss,
+                        double *grad)
+{
+  hlnn_test_mlp *c = ctx;
+  return hlnn_mlp_mse (c->net, theta, nb, Xb, Yb, loss, grad, c->w);
 }
 
 #endif

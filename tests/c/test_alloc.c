@@ -25,16 +25,6 @@ void *__wrap_malloc (size_t n) { n_alloc++; return __real_malloc (n); }
 void *__wrap_calloc (size_t n, size_t m) { n_alloc++; return __real_calloc (n, m); }
 void *__wrap_realloc (void *p, size_t n) { n_alloc++; return __real_realloc (p, n); }
 
-typedef struct { hlnn_mlp *net; hlnn_mlp_work *w; } mlp_ctx;
-
-static int
-mlp_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
-        const double *Yb, double *loss, double *grad)
-{
-  mlp_ctx *c = vctx;
-  return hlnn_mlp_mse (c->net, theta, nb, Xb, Yb, loss, grad, c->w);
-}
-
 /* allocations made by hlnn_trainer_run for 'steps' steps */
 static long
 count_run (hlnn_lossgrad_fn fn, void *ctx, size_t P, size_t N, size_t dx,
@@ -82,23 +72,24 @@ main (void)
 
   /* MLP 2 -> 16 -> 16 -> 2 */
   size_t sizes[4] = { 2, 16, 16, 2 };
-  mlp_ctx mc = { hlnn_mlp_alloc (3, sizes, HLNN_ACT_TANH), NULL };
+  hlnn_test_mlp mc = { hlnn_mlp_alloc (3, sizes, HLNN_ACT_TANH), NULL };
   mc.w = hlnn_mlp_work_alloc (mc.net, batch, 1);
   for (size_t steps = 3; steps <= 30; steps *= 10)
     {
       hlnn_mlp_init (mc.net, theta, HLNN_INIT_GLOROT, 1);
-      const long k = count_run (mlp_fn, &mc, mc.net->nparams, N, 2, 2, batch,
-                                X, Y, theta, steps);
+      const long k = count_run (hlnn_test_mlp_lossgrad, &mc, mc.net->nparams,
+                                N, 2, 2, batch, X, Y, theta, steps);
       hlnn_test (k == 0, "mlp: %ld allocations during %zu training steps", k,
                  steps);
     }
   /* the same MLP with each batch split between this thread and a worker:
    * the threads start in hlnn_split_alloc, not in the loop */
-  mlp_ctx part[2] = { { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) },
-                      { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) } };
+  hlnn_test_mlp part[2] = {
+    { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) },
+    { mc.net, hlnn_mlp_work_alloc (mc.net, batch / 2, 1) } };
   void *part_ctx[2] = { &part[0], &part[1] };
   hlnn_split *split = hlnn_split_alloc (2, mc.net->nparams, batch, 2, 2,
-                                        mlp_fn, part_ctx);
+                                        hlnn_test_mlp_lossgrad, part_ctx);
   for (size_t steps = 3; steps <= 30; steps *= 10)
     {
       hlnn_mlp_init (mc.net, theta, HLNN_INIT_GLOROT, 1);

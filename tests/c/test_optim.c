@@ -98,23 +98,13 @@ test_clip (void)
 }
 
 /* ---- trainer: same seed => same bits; resume == uninterrupted ---------- */
-typedef struct { hlnn_mlp *net; hlnn_mlp_work *w; } mse_ctx;
-
-static int
-mse_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
-        const double *Yb, double *loss, double *grad)
-{
-  mse_ctx *c = vctx;
-  return hlnn_mlp_mse (c->net, theta, nb, Xb, Yb, loss, grad, c->w);
-}
-
 static void
 train_run (size_t steps_a, size_t steps_b, double *theta_out,
            hlnn_optim_kind kind, double lr, int *status_out, size_t *done_out)
 {
   const size_t N = 200, batch = 32;
   size_t sizes[4] = { 1, 16, 16, 1 };
-  mse_ctx c;
+  hlnn_test_mlp c;
   c.net = hlnn_mlp_alloc (3, sizes, HLNN_ACT_TANH);
   c.w = hlnn_mlp_work_alloc (c.net, batch, 1);
   const size_t P = c.net->nparams;
@@ -132,16 +122,17 @@ train_run (size_t steps_a, size_t steps_b, double *theta_out,
   hlnn_trainer *tr = hlnn_trainer_alloc (P, N, 1, 1, batch);
   unsigned long t = 0;
   size_t done = 0, total = 0, nl;
-  int st = hlnn_trainer_run (tr, mse_fn, &c, X, Y, 9, &p, theta_out, m, v,
-                             &t, steps_a, NULL, &done, &nl);
+  int st = hlnn_trainer_run (tr, hlnn_test_mlp_lossgrad, &c, X, Y, 9, &p,
+                             theta_out, m, v, &t, steps_a, NULL, &done, &nl);
   total += done;
   if (st == 0 && steps_b)
     {
       /* a fresh trainer, as after save/load: only t carries over */
       hlnn_trainer_free (tr);
       tr = hlnn_trainer_alloc (P, N, 1, 1, batch);
-      st = hlnn_trainer_run (tr, mse_fn, &c, X, Y, 9, &p, theta_out, m, v,
-                             &t, steps_b, NULL, &done, &nl);
+      st = hlnn_trainer_run (tr, hlnn_test_mlp_lossgrad, &c, X, Y, 9, &p,
+                             theta_out, m, v, &t, steps_b, NULL, &done,
+                             &nl);
       total += done;
     }
   *status_out = st;

@@ -17,16 +17,6 @@
 #define NMAX 203              /* not a multiple of 2, 3 or 4 */
 #define MAXPARTS 4
 
-typedef struct { hlnn_mlp *net; hlnn_mlp_work *w; } mlp_ctx;
-
-static int
-mlp_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
-        const double *Yb, double *loss, double *grad)
-{
-  mlp_ctx *c = vctx;
-  return hlnn_mlp_mse (c->net, theta, nb, Xb, Yb, loss, grad, c->w);
-}
-
 /* fails on the part that holds the batch's row with input 'poison' */
 static int
 failing_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
@@ -35,7 +25,7 @@ failing_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
   for (size_t i = 0; i < nb; i++)
     if (Xb[i] == 1234.0)
       return HLNN_ESING;
-  return mlp_fn (vctx, theta, nb, Xb, Yb, loss, grad);
+  return hlnn_test_mlp_lossgrad (vctx, theta, nb, Xb, Yb, loss, grad);
 }
 
 /* Loss and gradient of the whole batch (ctx[0] sized for NMAX) against the
@@ -161,7 +151,7 @@ main (void)
    * ceil(NMAX / 2) rows (enough for 3 and 4 parts too) */
   size_t sizes[4] = { 2, 16, 12, 2 };
   hlnn_mlp *net = hlnn_mlp_alloc (3, sizes, HLNN_ACT_TANH);
-  mlp_ctx mc[1 + MAXPARTS];
+  hlnn_test_mlp mc[1 + MAXPARTS];
   for (size_t k = 0; k <= MAXPARTS; k++)
     {
       mc[k].net = net;
@@ -170,8 +160,9 @@ main (void)
       ctx[k] = &mc[k];
     }
   hlnn_mlp_init (net, theta, HLNN_INIT_GLOROT, 1);
-  check_kind ("mlp", mlp_fn, ctx, net->nparams, 2, 2, theta, Xn, Yn);
-  check_training (mlp_fn, ctx, net->nparams, N, X, Y, theta);
+  check_kind ("mlp", hlnn_test_mlp_lossgrad, ctx, net->nparams, 2, 2, theta,
+              Xn, Yn);
+  check_training (hlnn_test_mlp_lossgrad, ctx, net->nparams, N, X, Y, theta);
 
   /* a failing part: its status comes back, whichever part it is */
   hlnn_split *s = hlnn_split_alloc (3, net->nparams, NMAX, 2, 2, failing_fn,
@@ -197,10 +188,11 @@ main (void)
              && hlnn_split_parts (1000, 100000, 1) == HLNN_SPLIT_MAX_PARTS,
              "part counts: one per thread, none under 32 rows, at most %d",
              HLNN_SPLIT_MAX_PARTS);
-  hlnn_test (hlnn_split_alloc (0, 10, 10, 2, 2, mlp_fn, ctx) == NULL
-             && hlnn_split_alloc (HLNN_SPLIT_MAX_PARTS + 1, 10, 10, 2, 2,
-                                  mlp_fn, ctx) == NULL
-             && hlnn_split_alloc (2, 10, 0, 2, 2, mlp_fn, ctx) == NULL,
+  const hlnn_lossgrad_fn fn = hlnn_test_mlp_lossgrad;
+  hlnn_test (hlnn_split_alloc (0, 10, 10, 2, 2, fn, ctx) == NULL
+             && hlnn_split_alloc (HLNN_SPLIT_MAX_PARTS + 1, 10, 10, 2, 2, fn,
+                                  ctx) == NULL
+             && hlnn_split_alloc (2, 10, 0, 2, 2, fn, ctx) == NULL,
              "bad part counts and sizes are refused");
   for (size_t k = 0; k <= MAXPARTS; k++)
     hlnn_mlp_work_free (mc[k].w);
@@ -238,10 +230,14 @@ main (void)
       {
         hlnn_split *fs = hlnn_split_field_alloc (nparts, 2 * K, 2,
                                                  hlnn_hnn_field_fn, fctx + 1);
+        hlnn_test (fs != NULL, "field split into %zu parts allocated",
+                   nparts);
+        if (!fs)
+          continue;
         const int st1 = hlnn_hnn_field_fn (fctx[0], 0.0, K, Xn, F1);
         const int st2 = hlnn_split_field (fs, 0.0, K, Xn, F2);
         const double e = hlnn_test_vec_relerr (2 * K, F2, F1);
-        hlnn_test (fs && st1 == 0 && st2 == 0 && e <= 1e-14, "hnn field, "
+        hlnn_test (st1 == 0 && st2 == 0 && e <= 1e-14, "hnn field, "
                    "%zu states in %zu parts: rel. err. %.3g against the "
                    "whole batch (tol 1e-14)", K, nparts, e);
         double Fbig[2 * 2 * 37 + 2];
