@@ -26,8 +26,9 @@ struct hlnn_split {
   hlnn_lossgrad_fn fn;        /* a loss split (nparams > 0) */
   hlnn_field_fn field;        /* or a field split */
   split_part *part;
-  /* the batch in flight, written under lock before generation moves:
-   * a loss's (theta, Xb, Yb) or a field's (t, Xb, F) */
+  /* the batch in flight, a loss's (theta, Xb, Yb) or a field's (t, Xb,
+   * F): written before run_parts takes the lock to move generation, so
+   * the lock publishes them to the workers */
   const double *theta, *Xb, *Yb;
   double *F;
   double t;
