@@ -1,5 +1,6 @@
 /* act.c -- activations and derivatives (compiled with -ffast-math so that
- * GCC vectorises tanh/exp/sin through libmvec; see DESIGN.md section 6).
+ * GCC vectorises exp/log1p/sin/erf through libmvec; see DESIGN.md
+ * section 6).  tanh has its own kernel, act_tanh.c.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <math.h>
@@ -38,7 +39,7 @@ hlnn_act_max_order (hlnn_act act)
 /* Each kernel writes the requested orders; the compiler removes the
  * NULL-tests from the loop body by versioning, so keep them simple.
  * Built twice, for AVX2 and for the baseline x86-64, the choice made
- * at load time: the AVX2 build calls libmvec's 4-wide tanh/exp/log1p, the
+ * at load time: the AVX2 build calls libmvec's 4-wide exp/log1p, the
  * baseline only its 2-wide SSE ones (half the speed, and the activations
  * are a fifth of a training step at the HNN paper's sizes). */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -46,27 +47,6 @@ hlnn_act_max_order (hlnn_act act)
 #else
 #define HLNN_SIMD_CLONES
 #endif
-
-HLNN_SIMD_CLONES static void
-eval_tanh (int order, size_t n, const double *z,
-           double *s0, double *s1, double *s2, double *s3)
-{
-  for (size_t i = 0; i < n; i++)
-    {
-      /* tanh |x| = -e / (2 + e), e = expm1 (-2 |x|): libmvec's 4-wide
-       * expm1 and a division take 3.2 ns per element where its 4-wide
-       * tanh takes 4.8 (this machine), and stay within 6e-16 of tanh;
-       * expm1 keeps small |x| accurate, where 1 - 2/(exp(2x) + 1)
-       * would cancel. */
-      const double e = expm1 (-2.0 * fabs (z[i]));
-      const double t = copysign (-e / (2.0 + e), z[i]);
-      const double d1 = 1.0 - t * t;
-      if (s0) s0[i] = t;
-      if (order >= 1 && s1) s1[i] = d1;
-      if (order >= 2 && s2) s2[i] = -2.0 * t * d1;
-      if (order >= 3 && s3) s3[i] = d1 * (4.0 * t * t - 2.0 * d1);
-    }
-}
 
 HLNN_SIMD_CLONES static void
 eval_sigmoid_family (int softplus, int order, size_t n, const double *z,
@@ -151,7 +131,7 @@ hlnn_act_eval (hlnn_act act, int order, size_t n, const double *z,
     return HLNN_EORDER;
   switch (act)
     {
-    case HLNN_ACT_TANH:     eval_tanh (order, n, z, s0, s1, s2, s3); break;
+    case HLNN_ACT_TANH:     hlnn_act_tanh (order, n, z, s0, s1, s2, s3); break;
     case HLNN_ACT_SOFTPLUS: eval_sigmoid_family (1, order, n, z, s0, s1, s2, s3); break;
     case HLNN_ACT_SIGMOID:  eval_sigmoid_family (0, order, n, z, s0, s1, s2, s3); break;
     case HLNN_ACT_SIN:      eval_sin (order, n, z, s0, s1, s2, s3); break;

@@ -36,4 +36,8 @@ int hlnn_act_max_order (hlnn_act act);
 int hlnn_act_eval (hlnn_act act, int order, size_t n, const double *z,
                    double *s0, double *s1, double *s2, double *s3);
 
+/* hlnn_act_eval's tanh kernel (act_tanh.c); order in 0..3 unchecked. */
+void hlnn_act_tanh (int order, size_t n, const double *z, double *s0,
+                    double *s1, double *s2, double *s3);
+
 #endif

@@ -57,29 +57,57 @@ test_activations (void)
                  "tanh''' closed form (-2 sech^2 (1 - 3 tanh^2))");
   hlnn_act_eval (HLNN_ACT_SOFTPLUS, 3, 1, &z, &s0, &s1, &s2, &s3);
   hlnn_test_rel (s0, log (1 + exp (0.3)), 1e-14, "softplus closed form");
-  /* tanh through expm1 (act.c), in one vector call, against libm's tanh:
-   * tiny, moderate and saturated arguments of both signs, -0 and inf */
+  /* tanh (act_tanh.c) against libm's: tiny, moderate and saturated
+   * arguments of both signs, every 1e-4 over [-20, 20] (each branch of its
+   * argument reduction), -0, +-inf and NaN, in one vector call; then
+   * calls of 1 to 9 elements (the tail path) against that call */
   {
-    enum { NZ = 2009 };
-    double zz[NZ], tz[NZ];
-    for (int i = 0; i < 2000; i++)
-      zz[i] = (i % 2 ? -1 : 1) * pow (10.0, -12.0 + 14.0 * i / 2000.0);
-    const double special[9] = { 0.0, -0.0, 1e-300, -1e-300, 19.0, -19.0,
-                                400.0, INFINITY, -INFINITY };
-    memcpy (zz + 2000, special, sizeof special);
-    hlnn_act_eval (HLNN_ACT_TANH, 0, NZ, zz, tz, NULL, NULL, NULL);
-    double worst = 0;
-    for (int i = 0; i < NZ; i++)
+    enum { NLOG = 2000, NLIN = 400001, NZ = NLOG + NLIN + 10 };
+    static double zz[NZ], tz[NZ], d1[NZ];
+    for (int i = 0; i < NLOG; i++)
+      zz[i] = (i % 2 ? -1 : 1) * pow (10.0, -12.0 + 14.0 * i / (double) NLOG);
+    for (int i = 0; i < NLIN; i++)
+      zz[NLOG + i] = -20.0 + 1e-4 * i;
+    const double special[10] = { 0.0, -0.0, 1e-300, -1e-300, 19.0, -19.0,
+                                 400.0, INFINITY, -INFINITY, NAN };
+    const int sp = NLOG + NLIN;
+    memcpy (zz + sp, special, sizeof special);
+    hlnn_act_eval (HLNN_ACT_TANH, 1, NZ, zz, tz, d1, NULL, NULL);
+    double worst = 0, worst_d1 = 0;
+    for (int i = 0; i < sp + 9; i++)
       {
         const double want = tanh (zz[i]);
         const double e = want == 0 ? fabs (tz[i]) : fabs (tz[i] - want) / fabs (want);
         if (!(e <= worst))
           worst = e;
+        /* 1 - t^2 near t = 1 is as good as t's absolute error allows */
+        const double ed = fabs (d1[i] - (1.0 - want * want));
+        if (!(ed <= worst_d1))
+          worst_d1 = ed;
       }
-    hlnn_test (worst <= 2e-15 && signbit (tz[2001]) && tz[2007] == 1.0
-               && tz[2008] == -1.0, "tanh at %d arguments from 1e-300 to "
-               "inf, both signs: max rel. err. %.2e against libm (tol "
-               "2e-15); -0 and +-inf kept", NZ, worst);
+    hlnn_test (worst <= 2e-15 && worst_d1 <= 2e-15 && !signbit (tz[sp])
+               && signbit (tz[sp + 1]) && tz[sp + 7] == 1.0
+               && tz[sp + 8] == -1.0 && isnan (tz[sp + 9]),
+               "tanh at %d arguments from 1e-300 to inf, both signs: max "
+               "rel. err. %.2e against libm, of 1 - t^2 abs. %.2e (tol "
+               "2e-15); +-0 and +-inf kept, NaN propagated", NZ, worst,
+               worst_d1);
+    int same = 1;
+    for (int n = 1; n <= 9; n++)
+      for (int start = NLOG; start < NLOG + NLIN - 9; start += 40001)
+        {
+          double t[9], s1[9], s2[9], s3[9], full[4][9];
+          hlnn_act_eval (HLNN_ACT_TANH, 3, (size_t) n, zz + start, t, s1, s2, s3);
+          for (int i = 0; i < n; i++)
+            hlnn_act_eval (HLNN_ACT_TANH, 3, 1, zz + start + i, &full[0][i],
+                           &full[1][i], &full[2][i], &full[3][i]);
+          for (int i = 0; i < n; i++)
+            same = same && t[i] == tz[start + i] && t[i] == full[0][i]
+                   && s1[i] == full[1][i] && s2[i] == full[2][i]
+                   && s3[i] == full[3][i];
+        }
+    hlnn_test (same, "tanh of 1 to 9 elements: the same bits as one long "
+               "call and as one element at a time");
   }
   hlnn_test (hlnn_act_eval (HLNN_ACT_RELU, 2, 1, &z, &s0, &s1, &s2, NULL)
              == HLNN_EORDER, "relu refuses a second derivative");
