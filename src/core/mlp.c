@@ -474,13 +474,7 @@ hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
                        (int) out, (int) in, (int) ld, 1.0, w->zbar, (int) ld,
                        w->a[l - 1], (int) ld, 1.0, gW, (int) out);
           for (size_t j = 0; j < out; j++)
-            {
-              const double *zb = w->zbar + j * ld;
-              double s = 0.0;
-              for (size_t i = 0; i < N; i++)
-                s += zb[i];
-              gb[j] += s;
-            }
+            gb[j] += hlnn_mlp_sum (w->zbar + j * ld, N);
         }
       if (l == 1 && !grad_x)
         break;

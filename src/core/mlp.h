@@ -142,4 +142,22 @@ int hlnn_mlp_grad_x_vjp2 (const hlnn_mlp *net, const double *theta,
                           const double *U, const double *V, const double *W,
                           double c, double *grad_theta, hlnn_mlp_work *w);
 
+/* Sum of x[0..n-1], the bias gradients' reduction, in eight interleaved
+ * partial sums: one running sum is a chain of dependent additions (4
+ * cycles each), eight fill two vector registers.  The order depends on n
+ * alone, so results do not depend on the build. */
+static inline double
+hlnn_mlp_sum (const double *x, size_t n)
+{
+  double acc[8] = { 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 };
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    for (size_t k = 0; k < 8; k++)
+      acc[k] += x[i + k];
+  for (; i < n; i++)
+    acc[i % 8] += x[i];
+  return ((acc[0] + acc[4]) + (acc[1] + acc[5]))
+         + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+}
+
 #endif

@@ -211,12 +211,7 @@ accumulate_layer (const hlnn_mlp *net, const hlnn_mlp_work *w, size_t l,
                (int) out, (int) in, (int) R, 1.0, zb, (int) ld,
                w->a[l - 1], (int) ld, 1.0, gW, (int) out);
   for (size_t j = 0; j < out; j++)
-    {
-      double s = 0.0;
-      for (size_t i = 0; i < N; i++)
-        s += zb[i + j * ld];
-      gb[j] += s;
-    }
+    gb[j] += hlnn_mlp_sum (zb + j * ld, N);
 }
 
 int
