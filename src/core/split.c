@@ -3,10 +3,12 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "split.h"
 #include "hlnn_status.h"
 
@@ -40,15 +42,19 @@ struct hlnn_split {
   unsigned long generation;
   unsigned long pending;      /* workers' parts still running */
   int quit;
+  int poll;                   /* a part per core at most: waiters poll */
 };
 
 /* Waking a thread that sleeps on a condition variable took 20-30 us per
  * batch on this project's 2-core machines, against 300 us for a whole
- * step of a 64-wide net: a thread that waits polls for this long first,
- * and sleeps only when nothing came.  Polling reads with __atomic loads;
- * the writers store under the lock with __atomic stores, and the waiter
- * takes the lock before it reads anything else. */
-#define SPLIT_POLL_SECONDS 2e-4
+ * step of a 64-wide net: a thread that waits polls for up to this long
+ * first, and sleeps only when nothing came.  Polling reads with __atomic
+ * loads; the writers store under the lock with __atomic stores, and the
+ * waiter takes the lock before it reads anything else.  Only when there
+ * are no more parts than cores (split_alloc): a poller on a core another
+ * part needs would hold that part back; and it yields now and then, in
+ * case something else on the machine needs the core. */
+#define SPLIT_POLL_SECONDS 5e-5
 
 static double
 seconds_now (void)
@@ -63,6 +69,8 @@ cpu_relax (void)
 {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
   __builtin_ia32_pause ();
+#elif defined(__GNUC__) && (defined(__aarch64__) || defined(__arm__))
+  __asm__ __volatile__ ("yield" ::: "memory");
 #endif
 }
 
@@ -85,6 +93,8 @@ poll_word (const unsigned long *word, unsigned long from, int want_change)
             t0 = t;
           else if (t - t0 > SPLIT_POLL_SECONDS)
             return;
+          else
+            sched_yield ();
         }
     }
 }
@@ -142,7 +152,7 @@ worker (void *arg)
   pthread_mutex_lock (&s->lock);
   for (;;)
     {
-      if (s->generation == seen && !s->quit)
+      if (s->poll && s->generation == seen && !s->quit)
         {
           pthread_mutex_unlock (&s->lock);
           poll_word (&s->generation, seen, 1);
@@ -171,6 +181,8 @@ hlnn_split_free (hlnn_split *s)
     return;
   pthread_mutex_lock (&s->lock);
   s->quit = 1;
+  /* a new generation ends a worker's poll at once */
+  __atomic_store_n (&s->generation, s->generation + 1, __ATOMIC_RELEASE);
   pthread_cond_broadcast (&s->go);
   pthread_mutex_unlock (&s->lock);
   for (size_t k = 0; k < s->nparts; k++)
@@ -216,6 +228,10 @@ split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
   s->nmax = nmax;
   s->dx = dx;
   s->dy = dy;
+#ifdef _SC_NPROCESSORS_ONLN
+  const long cores = sysconf (_SC_NPROCESSORS_ONLN);
+  s->poll = cores > 0 && nparts <= (size_t) cores;
+#endif
   const size_t rows = hlnn_split_rows (nparts, nmax);
   for (size_t k = 0; k < nparts; k++)
     {
@@ -287,7 +303,8 @@ run_parts (hlnn_split *s)
 
   run_part (s, &s->part[0]);
 
-  poll_word (&s->pending, 0, 0);
+  if (s->poll)
+    poll_word (&s->pending, 0, 0);
   pthread_mutex_lock (&s->lock);
   while (s->pending > 0)
     pthread_cond_wait (&s->done, &s->lock);

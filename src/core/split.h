@@ -14,7 +14,7 @@
  *
  * Part 0 runs on the calling thread, parts 1..nparts-1 on worker threads
  * started by hlnn_split_alloc and joined by hlnn_split_free; between
- * batches they sleep on a condition variable.  Nothing is allocated per
+ * batches they poll briefly, then sleep on a condition variable.  Nothing is allocated per
  * batch.  Rows are dealt in contiguous blocks, part k taking rows
  * [k nb / nparts, (k+1) nb / nparts), and the parts are summed in a fixed
  * order: the result depends on nparts, never on the threads' timing.
