@@ -36,8 +36,12 @@ int hlnn_act_max_order (hlnn_act act);
 int hlnn_act_eval (hlnn_act act, int order, size_t n, const double *z,
                    double *s0, double *s1, double *s2, double *s3);
 
-/* hlnn_act_eval's tanh kernel (act_tanh.c); order in 0..3 unchecked. */
+/* hlnn_act_eval's tanh kernel (act_tanh.c); order in 0..3 unchecked.
+ * The _baseline build is what it runs on CPUs without AVX2 and FMA;
+ * exported so that the tests check it on any CPU. */
 void hlnn_act_tanh (int order, size_t n, const double *z, double *s0,
                     double *s1, double *s2, double *s3);
+void hlnn_act_tanh_baseline (int order, size_t n, const double *z,
+                             double *s0, double *s1, double *s2, double *s3);
 
 #endif

@@ -144,8 +144,8 @@ int hlnn_mlp_grad_x_vjp2 (const hlnn_mlp *net, const double *theta,
 
 /* Sum of x[0..n-1], the bias gradients' reduction, in eight interleaved
  * partial sums: one running sum is a chain of dependent additions (4
- * cycles each), eight fill two vector registers.  The order depends on n
- * alone, so results do not depend on the build. */
+ * cycles each), eight fill two AVX or four SSE registers.  The order
+ * depends on n alone, so results do not depend on the build. */
 static inline double
 hlnn_mlp_sum (const double *x, size_t n)
 {
