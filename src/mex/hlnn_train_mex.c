@@ -233,13 +233,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       cache_release ();   /* before the new one: it may be GBs */
       st = cache_fill (&m, N, dx, dy, batch, nparts);
+      /* a worker thread that cannot start costs speed, not the run (as
+       * in hlnn_rollout_mex): one part on this thread */
+      if (st && nparts > 1)
+        st = cache_fill (&m, N, dx, dy, batch, 1);
       if (st)
         {
           hlnn_mex_model_free (&m);
           hlnn_mex_fail_status ("train", st, "hlnn_train_mex: workspace");
         }
     }
-  for (size_t k = 0; k < nparts && !st; k++)
+  for (size_t k = 0; k < cache.nparts && !st; k++)
     st = hlnn_mex_objective_configure (cache.obj[k], &m);
   if (st)
     {
