@@ -111,20 +111,32 @@ tanh_lanes (int order, size_t n, const double *z, double *s0, double *s1,
       store4 (order, i, &t0, s0, s1, s2, s3);
       store4 (order, i + 4, &t1, s0, s1, s2, s3);
     }
-  for (; i < n; i += 4)
+  for (; i + 4 <= n; i += 4)
     {
-      /* the last 1-7 elements, through four-element buffers */
-      const size_t m = n - i < 4 ? n - i : 4;
-      double zt[4] = { 0.0, 0.0, 0.0, 0.0 }, out[4][4];
-      memcpy (zt, z + i, m * sizeof (double));
       v4d t;
-      tanh4 (zt, &t);
-      store4 (order, 0, &t, out[0], out[1], out[2], out[3]);
-      double *const dst[4] = { s0, s1, s2, s3 };
-      for (int k = 0; k <= order && k < 4; k++)
-        if (dst[k])
-          memcpy (dst[k] + i, out[k], m * sizeof (double));
+      tanh4 (z + i, &t);
+      store4 (order, i, &t, s0, s1, s2, s3);
     }
+  if (i == n)
+    return;
+  /* the last 1-3 elements through four-element buffers, copied one by
+   * one: a rollout's field calls have 7 or 8 rows a thread, so this path
+   * is taken once per column and layer, and memcpy calls cost more than
+   * the lanes' arithmetic */
+  const size_t m = n - i;
+  double zt[4] = { 0.0, 0.0, 0.0, 0.0 }, out[4][4];
+  for (size_t k = 0; k < 3; k++)
+    if (k < m)
+      zt[k] = z[i + k];
+  v4d t;
+  tanh4 (zt, &t);
+  store4 (order, 0, &t, out[0], out[1], out[2], out[3]);
+  double *const dst[4] = { s0, s1, s2, s3 };
+  for (int c = 0; c <= order && c < 4; c++)
+    if (dst[c])
+      for (size_t k = 0; k < 3; k++)
+        if (k < m)
+          dst[c][i + k] = out[c][k];
 }
 
 void

@@ -346,12 +346,16 @@ hlnn_mlp_forward (const hlnn_mlp *net, const double *theta, size_t N,
         break;
 
       double *a = w->a[l];
-      for (size_t j = 0; j < out; j++)
+      /* the value channel alone is one contiguous block: one call for the
+       * layer, not one per column (a rollout's few rows a column cost
+       * more in the call than in the arithmetic) */
+      const size_t rows = nch == 1 ? N * out : N, cols = nch == 1 ? 1 : out;
+      for (size_t j = 0; j < cols; j++)
         {
           double *zj = z + j * ld, *aj = a + j * ld;
           double *s1 = w->s1[l] + j * N, *s2 = w->s2[l] + j * N;
           double *s3 = w->s3[l] + j * N;
-          int st = hlnn_act_eval (net->act, order, N, zj, aj,
+          int st = hlnn_act_eval (net->act, order, rows, zj, aj,
                                   order >= 1 ? s1 : NULL,
                                   order >= 2 ? s2 : NULL,
                                   order >= 3 ? s3 : NULL);

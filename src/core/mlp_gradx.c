@@ -32,9 +32,9 @@
  * 17 + 4n, and the activation is evaluated once per step, not n + 2 times.
  *
  * Layout: channels are blocks of N rows of one (S N) x width matrix per
- * layer (as in mlp.c), S = 2 slots [value; u] for keep = 1 and S = 4
- * [value; v; w; c] for keep = 2; w->zb[l] holds the adjoints in the same
- * slots, zeta in the last one. */
+ * layer (as in mlp.c), S = 1 slot [value] for keep = 0, S = 2 slots
+ * [value; u] for keep = 1 and S = 4 [value; v; w; c] for keep = 2;
+ * w->zb[l] holds the adjoints in the same slots, zeta in the last one. */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
 #include "mlp.h"
@@ -45,7 +45,9 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
                  const double *X, int keep, double *G, hlnn_mlp_work *w)
 {
   const size_t L = net->nlayers;
-  const size_t S = keep == 2 ? 4 : 2;
+  /* keep = 0 needs the value's slot alone (zeta in zb's): each layer's
+   * activations are then one contiguous block */
+  const size_t S = keep == 2 ? 4 : keep == 1 ? 2 : 1;
   if (N == 0 || N > w->nmax || w->nlayers != L || net->sizes[L] != 1
       || keep < 0 || keep > 2 || w->maxch < S || !w->zb)
     return HLNN_EDOM;
@@ -77,9 +79,13 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
           z[i + j * ld] += bl[j];
       if (l == L)
         break;
-      for (size_t j = 0; j < out; j++)
+      /* one call per layer where the block is contiguous: a rollout's
+       * calls have a few rows, and a call per column of 7 or 8 elements
+       * costs more in the call than in the arithmetic */
+      const size_t rows = S == 1 ? N * out : N, calls = S == 1 ? 1 : out;
+      for (size_t j = 0; j < calls; j++)
         {
-          int st = hlnn_act_eval (net->act, order, N, z + j * ld,
+          int st = hlnn_act_eval (net->act, order, rows, z + j * ld,
                                   w->a[l] + j * ld, w->s1[l] + j * N,
                                   keep >= 1 ? w->s2[l] + j * N : NULL,
                                   keep >= 2 ? w->s3[l] + j * N : NULL);

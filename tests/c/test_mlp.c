@@ -523,9 +523,32 @@ test_errors (void)
   hlnn_test (hlnn_mlp_grad_x (net, theta, 4, X, 0, G, w) == HLNN_SUCCESS
              && hlnn_mlp_grad_x_vjp (net, theta, X, theta, w) == HLNN_EDOM,
              "grad_x_vjp refuses to run after a pass that kept nothing");
-  const double *seed[HLNN_CH_COUNT] = { X, NULL, NULL, NULL, NULL };
-  hlnn_test (hlnn_mlp_reverse (net, theta, seed, NULL, G, w) == HLNN_EDOM,
-             "the general reverse refuses grad_x's layout");
+  /* grad_x keeping its tangent (keep 1) stacks [value; u] as the general
+   * reverse does not read them: refused.  With keep 0 the layout is the
+   * forward's, and the reverse gives the forward's gradient. */
+  {
+    size_t tsz[3] = { 2, 5, 1 };
+    hlnn_mlp *tn = hlnn_mlp_alloc (2, tsz, HLNN_ACT_TANH);
+    hlnn_mlp_work *tw = hlnn_mlp_work_alloc (tn, 4, 2);
+    double th[21], Xt[8], G1[8], G2[8], gx[8];
+    for (int i = 0; i < 21; i++)
+      th[i] = sin (1.3 * i);
+    for (int i = 0; i < 8; i++)
+      Xt[i] = cos (0.7 * i);
+    const double *seed[HLNN_CH_COUNT] = { Xt, NULL, NULL, NULL, NULL };
+    hlnn_test (hlnn_mlp_grad_x (tn, th, 4, Xt, 1, gx, tw) == HLNN_SUCCESS
+               && hlnn_mlp_reverse (tn, th, seed, NULL, G1, tw) == HLNN_EDOM,
+               "the general reverse refuses grad_x's two-slot layout");
+    hlnn_test (hlnn_mlp_forward (tn, th, 4, Xt, NULL, NULL, NULL, 1, tw) == 0
+               && hlnn_mlp_reverse (tn, th, seed, NULL, G1, tw) == 0
+               && hlnn_mlp_grad_x (tn, th, 4, Xt, 0, gx, tw) == 0
+               && hlnn_mlp_reverse (tn, th, seed, NULL, G2, tw) == 0
+               && memcmp (G1, G2, sizeof G1) == 0,
+               "after grad_x keeping nothing, the general reverse gives the "
+               "forward's input gradient bit for bit");
+    hlnn_mlp_work_free (tw);
+    hlnn_mlp_free (tn);
+  }
   hlnn_mlp_work_free (w);
   hlnn_mlp_free (net);
 }
