@@ -349,7 +349,9 @@ hlnn_mlp_forward (const hlnn_mlp *net, const double *theta, size_t N,
       /* the value channel alone is one contiguous block: one call for the
        * layer, not one per column (a rollout's few rows a column cost
        * more in the call than in the arithmetic) */
-      const size_t rows = nch == 1 ? N * out : N, cols = nch == 1 ? 1 : out;
+      const int value_only = nch == 1 && w->slot[HLNN_CH_VAL] == 0;
+      const size_t rows = value_only ? N * out : N;
+      const size_t cols = value_only ? 1 : out;
       for (size_t j = 0; j < cols; j++)
         {
           double *zj = z + j * ld, *aj = a + j * ld;
@@ -446,7 +448,7 @@ hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
 {
   const size_t L = net->nlayers, N = w->n, ld = w->nch * N;
   if (N == 0 || w->nlayers != L || w->ld != ld)
-    return HLNN_EDOM;   /* also after hlnn_mlp_grad_x: another layout */
+    return HLNN_EDOM;   /* also after hlnn_mlp_grad_x, keep >= 1: another layout */
   if (L > 1 && w->order < tangent_levels (w) + 1)
     return HLNN_EDOM;   /* the forward pass did not keep enough derivatives */
   const size_t dout = net->sizes[L];

@@ -55,10 +55,11 @@ typedef struct {
   double **s1, **s2, **s3;         /* per hidden layer: nmax x width */
   double *abar, *zbar;             /* reverse scratch, (maxch nmax) x maxwidth */
   double **zb, **ab;               /* hlnn_mlp_grad_x (maxch >= 2): per layer
-                                      [zbar_val; zeta] (2 nmax) x width and
+                                      adjoints in its slots, zeta in the
+                                      last, (maxch nmax) x width, and
                                       alpha nmax x width (mlp_gradx.c) */
   size_t ld;                       /* leading dimension of the last pass */
-  int gradx_keep;                  /* last pass: hlnn_mlp_grad_x, keep = 1 */
+  int gradx_keep;                  /* last pass: hlnn_mlp_grad_x's keep */
   double *resid;                   /* nmax x sizes[L], for hlnn_mlp_mse */
   size_t maxwidth;
   size_t nlayers;

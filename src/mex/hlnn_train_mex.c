@@ -60,6 +60,7 @@ opt_vector (const mxArray *opt, const char *field, size_t P)
 static struct {
   hlnn_mex_objective *obj[HLNN_SPLIT_MAX_PARTS];
   size_t nparts;
+  size_t nparts_asked;        /* more than nparts after a fallback */
   hlnn_split *split;          /* NULL when nparts == 1 */
   hlnn_trainer *tr;
   hlnn_kind kind;
@@ -82,13 +83,14 @@ cache_release (void)
   cache.split = NULL;
   cache.tr = NULL;
   cache.nparts = 0;
+  cache.nparts_asked = 0;
 }
 
 static int
 cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
                size_t batch, size_t nparts)
 {
-  return cache.tr && cache.nparts == nparts && cache.kind == m->kind
+  return cache.tr && cache.nparts_asked == nparts && cache.kind == m->kind
          && cache.act == m->act && cache.nlayers == m->nlayers
          && memcmp (cache.sizes, m->sizes, (m->nlayers + 1) * sizeof (size_t)) == 0
          && cache.n == m->n && cache.N == N && cache.dx == dx
@@ -233,10 +235,12 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     {
       cache_release ();   /* before the new one: it may be GBs */
       st = cache_fill (&m, N, dx, dy, batch, nparts);
-      /* a worker thread that cannot start costs speed, not the run (as
-       * in hlnn_rollout_mex): one part on this thread */
+      /* threads that cannot start (or the parts' workspaces) cost speed,
+       * not the run (as in hlnn_rollout_mex): one part on this thread,
+       * kept for the later chunks of the run rather than retried */
       if (st && nparts > 1)
         st = cache_fill (&m, N, dx, dy, batch, 1);
+      cache.nparts_asked = st ? 0 : nparts;
       if (st)
         {
           hlnn_mex_model_free (&m);
