@@ -448,7 +448,7 @@ hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
 {
   const size_t L = net->nlayers, N = w->n, ld = w->nch * N;
   if (N == 0 || w->nlayers != L || w->ld != ld)
-    return HLNN_EDOM;   /* also after hlnn_mlp_grad_x, keep >= 1: another layout */
+    return HLNN_EDOM;   /* also after grad_x with keep >= 1: another layout */
   if (L > 1 && w->order < tangent_levels (w) + 1)
     return HLNN_EDOM;   /* the forward pass did not keep enough derivatives */
   const size_t dout = net->sizes[L];

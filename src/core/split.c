@@ -45,15 +45,15 @@ struct hlnn_split {
   int poll;                   /* a part per core at most: waiters poll */
 };
 
-/* Waking a thread that sleeps on a condition variable took 20-30 us per
- * batch on this project's 2-core machines, against 300 us for a whole
- * step of a 64-wide net: a thread that waits polls for up to this long
- * first, and sleeps only when nothing came.  Polling reads with __atomic
- * loads; the writers store under the lock with __atomic stores, and the
- * waiter takes the lock before it reads anything else.  Only when there
- * are no more parts than cores (split_alloc): a poller on a core another
- * part needs would hold that part back; and it yields now and then, in
- * case something else on the machine needs the core. */
+/* Waking a thread that sleeps on a condition variable took 14-30 us per
+ * batch on this project's 2-core machines (bench_split), against 300 us
+ * for a whole step of a 64-wide net: a thread that waits polls for up to
+ * this long first, and sleeps only when nothing came.  Polling reads with
+ * __atomic loads; the writers store under the lock with __atomic stores,
+ * and the waiter takes the lock before it reads anything else.  Only
+ * when there are no more parts than cores (split_alloc): a poller on a
+ * core another part needs would hold that part back; and it yields now
+ * and then, in case something else on the machine needs the core. */
 #define SPLIT_POLL_SECONDS 5e-5
 
 static double
