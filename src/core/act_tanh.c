@@ -25,7 +25,6 @@ typedef double v4d __attribute__ ((vector_size (32)));
 typedef long long v4i __attribute__ ((vector_size (32)));
 typedef unsigned long long v4u __attribute__ ((vector_size (32)));
 
-
 #define ALWAYS_INLINE static inline __attribute__ ((always_inline))
 
 /* tanh of four lanes (passed by address: a 32-byte vector argument has
@@ -43,7 +42,7 @@ tanh4 (const double *z, v4d *tanh_z)
   memcpy (&x, z, sizeof x);
   const v4i sign = (v4i) x & sign_bit;
   v4d y = -2.0 * (v4d) ((v4i) x & ~sign_bit);
-  const v4i saturated = y < -45.0;    /* false for NaN: it propagates */
+  const v4i saturated = y < lowest;   /* false for NaN: it propagates */
   y = (v4d) (((v4i) y & ~saturated) | ((v4i) lowest & saturated));
 
   /* e = expm1 y */
@@ -120,9 +119,9 @@ tanh_lanes (int order, size_t n, const double *z, double *s0, double *s1,
   if (i == n)
     return;
   /* the last 1-3 elements through four-element buffers, copied one by
-   * one: a rollout's field calls have 7 or 8 rows a thread, so this path
-   * is taken once per column and layer, and memcpy calls cost more than
-   * the lanes' arithmetic */
+   * one: callers that go column by column (hlnn_mlp_grad_x with tangent
+   * slots) take this path once per column, where memcpy calls would cost
+   * more than the lanes' arithmetic */
   const size_t m = n - i;
   double zt[4] = { 0.0, 0.0, 0.0, 0.0 }, out[4][4];
   for (size_t k = 0; k < 3; k++)
