@@ -14,12 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_linalg.h>
+#include "gemm.h"
 #include "mlp.h"
 #include "hlnn_status.h"
 
@@ -332,9 +332,7 @@ hlnn_mlp_forward (const hlnn_mlp *net, const double *theta, size_t N,
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l], *bl = theta + net->b_off[l];
       double *z = w->z[l];
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasTrans,
-                   (int) ld, (int) out, (int) in, 1.0, w->a[l - 1], (int) ld,
-                   Wl, (int) out, 0.0, z, (int) ld);
+      hlnn_gemm (1, ld, out, in, w->a[l - 1], ld, Wl, out, z, ld);
       for (size_t j = 0; j < out; j++)
         {
           double *zj = z + j * ld;
@@ -476,17 +474,14 @@ hlnn_mlp_reverse (const hlnn_mlp *net, const double *theta,
         {
           double *gW = grad_theta + net->w_off[l];
           double *gb = grad_theta + net->b_off[l];
-          cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans,
-                       (int) out, (int) in, (int) ld, 1.0, w->zbar, (int) ld,
-                       w->a[l - 1], (int) ld, 1.0, gW, (int) out);
+          hlnn_gemm_grad (out, in, ld, w->zbar, ld, w->a[l - 1], ld, gW,
+                          out);
           for (size_t j = 0; j < out; j++)
             gb[j] += hlnn_mlp_sum (w->zbar + j * ld, N);
         }
       if (l == 1 && !grad_x)
         break;
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                   (int) ld, (int) in, (int) out, 1.0, w->zbar, (int) ld,
-                   Wl, (int) out, 0.0, w->abar, (int) ld);
+      hlnn_gemm (0, ld, in, out, w->zbar, ld, Wl, out, w->abar, ld);
       if (l > 1)
         reverse_activation (w, l - 1, in);
       else

@@ -36,7 +36,7 @@
  * [value; u] for keep = 1 and S = 4 [value; v; w; c] for keep = 2;
  * w->zb[l] holds the adjoints in the same slots, zeta in the last one. */
 #include <string.h>
-#include <gsl/gsl_cblas.h>
+#include "gemm.h"
 #include "mlp.h"
 #include "hlnn_status.h"
 
@@ -71,9 +71,7 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l], *bl = theta + net->b_off[l];
       double *z = w->z[l];
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasTrans,
-                   (int) N, (int) out, (int) in, 1.0, w->a[l - 1], (int) ld,
-                   Wl, (int) out, 0.0, z, (int) ld);
+      hlnn_gemm (1, N, out, in, w->a[l - 1], ld, Wl, out, z, ld);
       for (size_t j = 0; j < out; j++)
         for (size_t i = 0; i < N; i++)
           z[i + j * ld] += bl[j];
@@ -103,9 +101,7 @@ hlnn_mlp_grad_x (const hlnn_mlp *net, const double *theta, size_t N,
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l];
       double *alpha = l > 1 ? w->ab[l - 1] : G;
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                   (int) N, (int) in, (int) out, 1.0, w->zb[l] + zs, (int) ld,
-                   Wl, (int) out, 0.0, alpha, (int) N);
+      hlnn_gemm (0, N, in, out, w->zb[l] + zs, ld, Wl, out, alpha, N);
       if (l == 1)
         break;
       for (size_t j = 0; j < in; j++)
@@ -132,10 +128,8 @@ forward_tangents (const hlnn_mlp *net, const double *theta, size_t first,
     {
       const size_t in = net->sizes[l - 1], out = net->sizes[l];
       const double *Wl = theta + net->w_off[l];
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasTrans,
-                   (int) (count * N), (int) out, (int) in, 1.0,
-                   w->a[l - 1] + first * N, (int) ld, Wl, (int) out, 0.0,
-                   w->z[l] + first * N, (int) ld);
+      hlnn_gemm (1, count * N, out, in, w->a[l - 1] + first * N, ld, Wl, out,
+                 w->z[l] + first * N, ld);
       if (l == L)
         break;
       for (size_t j = 0; j < out; j++)
@@ -185,9 +179,7 @@ hlnn_mlp_grad_x_hvp (const hlnn_mlp *net, const double *theta,
       if (l == L)
         memset (dst, 0, N * in * sizeof (double));
       else
-        cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                     (int) N, (int) in, (int) out, 1.0, zbar, (int) N,
-                     Wl, (int) out, 0.0, dst, (int) N);
+        hlnn_gemm (0, N, in, out, zbar, N, Wl, out, dst, N);
       if (l == 1)
         break;
       for (size_t j = 0; j < in; j++)
@@ -213,9 +205,7 @@ accumulate_layer (const hlnn_mlp *net, const hlnn_mlp_work *w, size_t l,
   const size_t in = net->sizes[l - 1], out = net->sizes[l];
   double *gW = grad_theta + net->w_off[l], *gb = grad_theta + net->b_off[l];
   const double *zb = w->zb[l];
-  cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans,
-               (int) out, (int) in, (int) R, 1.0, zb, (int) ld,
-               w->a[l - 1], (int) ld, 1.0, gW, (int) out);
+  hlnn_gemm_grad (out, in, R, zb, ld, w->a[l - 1], ld, gW, out);
   for (size_t j = 0; j < out; j++)
     gb[j] += hlnn_mlp_sum (zb + j * ld, N);
 }
@@ -245,9 +235,7 @@ hlnn_mlp_grad_x_vjp (const hlnn_mlp *net, const double *theta,
       if (l == L)
         memset (abar, 0, N * in * sizeof (double));
       else
-        cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                     (int) N, (int) in, (int) out, 1.0, zb, (int) ld,
-                     Wl, (int) out, 0.0, abar, (int) N);
+        hlnn_gemm (0, N, in, out, zb, ld, Wl, out, abar, N);
       for (size_t j = 0; j < in; j++)
         {
           const double *s1 = w->s1[l - 1] + j * N, *s2 = w->s2[l - 1] + j * N;
@@ -288,9 +276,7 @@ hlnn_mlp_grad_x_vjp2 (const hlnn_mlp *net, const double *theta,
       if (l == L)
         memset (abar, 0, la * in * sizeof (double));
       else
-        cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans,
-                     (int) la, (int) in, (int) out, 1.0, w->zb[l], (int) ld,
-                     Wl, (int) out, 0.0, abar, (int) la);
+        hlnn_gemm (0, la, in, out, w->zb[l], ld, Wl, out, abar, la);
       for (size_t j = 0; j < in; j++)
         {
           const double *s1 = w->s1[l - 1] + j * N, *s2 = w->s2[l - 1] + j * N;

@@ -1,0 +1,236 @@
+/* test_gemm.c -- gemm.c's kernel for a layer's product C = A op(B):
+ * every element within the summation bound of an extended-precision
+ * reference, for row counts around its 8-row panels, column counts
+ * around its 6-column blocks and K around its 256-long chunks, with
+ * leading dimensions larger than the matrices; nothing written outside
+ * C; a row's result independent of the rows around it; K = 0.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_cblas.h>
+#include "hlnn_test.h"
+#include "gemm.h"
+
+static const double canary = -12345.678;
+
+/* element (r, c) of X or of X^T */
+static double
+op_elem (int trans, const double *X, size_t ldx, size_t r, size_t c)
+{
+  return trans ? X[c + r * ldx] : X[r + c * ldx];
+}
+
+/* max over C of |C - exact| / (K u (|c0| + sum_p |op(A)(i,p) op(B)(p,j)|)),
+ * u the unit roundoff, c0 C's value before (accumulating calls): a sum
+ * of K products in any order errs by at most K u times that sum (to
+ * first order), so a value above 1 is an error; also counts writes
+ * outside C */
+static double
+worst_error (int a_trans, int b_trans, double c0, size_t M, size_t N,
+             size_t K, const double *A, size_t lda, const double *B,
+             size_t ldb, const double *C, size_t ldc, size_t *outside)
+{
+  double worst = 0;
+  *outside = 0;
+  for (size_t j = 0; j < N; j++)
+    for (size_t i = 0; i < ldc; i++)
+      {
+        if (i >= M)
+          {
+            *outside += C[i + j * ldc] != canary;
+            continue;
+          }
+        long double exact = c0, scale = fabs (c0);
+        for (size_t p = 0; p < K; p++)
+          {
+            const long double t = (long double) op_elem (a_trans, A, lda, i, p)
+                                  * op_elem (b_trans, B, ldb, p, j);
+            exact += t;
+            scale += fabsl (t);
+          }
+        const double err = (double) fabsl (C[i + j * ldc] - exact);
+        const double bound = (double) K * (DBL_EPSILON / 2) * (double) scale;
+        const double r = bound > 0 ? err / bound : (err > 0 ? HUGE_VAL : 0);
+        if (!(r <= worst))
+          worst = r;      /* NaN too */
+      }
+  for (size_t i = 0; i < ldc; i++)
+    *outside += C[i + N * ldc] != canary;   /* the column after C */
+  return worst;
+}
+
+static void
+fill (size_t n, double *x, double phase)
+{
+  for (size_t i = 0; i < n; i++)
+    x[i] = sin (0.731 * (double) i + phase) * (1.0 + (double) (i % 7));
+}
+
+static void
+check_shapes (void)
+{
+  const size_t rows[] = { 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64 };
+  const size_t kn[][2] = { { 1, 1 }, { 2, 7 }, { 13, 6 }, { 64, 64 },
+                           { 200, 5 }, { 256, 12 }, { 300, 11 },
+                           { 600, 13 } };
+  size_t cases = 0, bad = 0, outside_total = 0;
+  double worst = 0;
+  /* the three forms the networks use: A B^T, A B, and C + A^T B */
+  const int forms[3][3] = { { 0, 1, 0 }, { 0, 0, 0 }, { 1, 0, 1 } };
+  for (size_t im = 0; im < sizeof rows / sizeof *rows; im++)
+    for (size_t ik = 0; ik < sizeof kn / sizeof *kn; ik++)
+      for (size_t f = 0; f < 3; f++)
+        {
+          const int a_trans = forms[f][0], b_trans = forms[f][1];
+          const int accumulate = forms[f][2];
+          const size_t M = rows[im], K = kn[ik][0], N = kn[ik][1];
+          const size_t lda = (a_trans ? K : M) + 3, ldc = M + 2;
+          const size_t ldb = (b_trans ? N : K) + 1;
+          const double c0 = accumulate ? 0.75 : 0.0;
+          double *A = malloc (lda * (a_trans ? M : K) * sizeof (double));
+          double *B = malloc (ldb * (b_trans ? K : N) * sizeof (double));
+          double *C = malloc (ldc * (N + 1) * sizeof (double));
+          fill (lda * (a_trans ? M : K), A, 0.3);
+          fill (ldb * (b_trans ? K : N), B, 1.1);
+          for (size_t i = 0; i < ldc * (N + 1); i++)
+            C[i] = i % ldc < M && i / ldc < N ? (accumulate ? c0 : canary)
+                                             : canary;
+          hlnn_gemm_kernel (a_trans, b_trans, accumulate, M, N, K, A, lda, B,
+                            ldb, C, ldc);
+          size_t outside;
+          const double e = worst_error (a_trans, b_trans, c0, M, N, K, A,
+                                        lda, B, ldb, C, ldc, &outside);
+          worst = fmax (worst, e);
+          bad += !(e <= 1.0);
+          outside_total += outside;
+          cases++;
+          free (A);
+          free (B);
+          free (C);
+        }
+  hlnn_test (bad == 0 && outside_total == 0,
+             "kernel: %zu shapes (M 1..64, K 1..600, N 1..64; A B^T, A B "
+             "and C + A^T B; padded leading dimensions): worst error %.3g of the "
+             "K u sum|a b| bound, %zu over it, %zu writes outside C",
+             cases, worst, bad, outside_total);
+}
+
+/* A rollout compares a batch with its rows' single runs: each row must
+ * come out the same whatever the rows beside it. */
+static void
+check_rows_independent (void)
+{
+  enum { M = 15, K = 200, N = 200 };
+  static double A[M * K], B[K * N], C[M * N], c1[N];
+  fill (M * K, A, 0.5);
+  fill (K * N, B, 2.0);
+  size_t differ = 0;
+  for (int b_trans = 0; b_trans <= 1; b_trans++)
+    {
+      hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, M, B, b_trans ? N : K, C,
+                        M);
+      for (size_t i = 0; i < M; i++)
+        {
+          hlnn_gemm_kernel (0, b_trans, 0, 1, N, K, A + i, M, B,
+                            b_trans ? N : K, c1, 1);
+          for (size_t j = 0; j < N; j++)
+            differ += memcmp (&c1[j], &C[i + j * M], sizeof (double)) != 0;
+        }
+    }
+  hlnn_test (differ == 0,
+             "kernel: each of 15 rows alone equals its row of the 15-row "
+             "product bit for bit (%zu of 6000 values differ)", differ);
+}
+
+static void
+check_dispatch (void)
+{
+  /* hlnn_gemm at sizes on both sides of its choice, against the BLAS */
+  const size_t shapes[][3] = { { 15, 200, 200 }, { 32, 500, 500 },
+                               { 100, 64, 64 }, { 300, 200, 200 } };
+  double worst = 0;
+  size_t outside_total = 0;
+  for (size_t s = 0; s < 4; s++)
+    for (int b_trans = 0; b_trans <= 1; b_trans++)
+      {
+        const size_t M = shapes[s][0], K = shapes[s][1], N = shapes[s][2];
+        double *A = malloc (M * K * sizeof (double));
+        double *B = malloc (K * N * sizeof (double));
+        double *C = malloc ((M + 1) * (N + 1) * sizeof (double));
+        fill (M * K, A, 0.9);
+        fill (K * N, B, 0.2);
+        for (size_t i = 0; i < (M + 1) * (N + 1); i++)
+          C[i] = canary;
+        hlnn_gemm (b_trans, M, N, K, A, M, B, b_trans ? N : K, C, M + 1);
+        size_t outside;
+        worst = fmax (worst, worst_error (0, b_trans, 0, M, N, K, A, M, B,
+                                          b_trans ? N : K, C, M + 1,
+                                          &outside));
+        outside_total += outside;
+        free (A);
+        free (B);
+        free (C);
+      }
+  /* hlnn_gemm_grad likewise: C (w x w) += A^T B over K samples */
+  const size_t gshapes[][2] = { { 64, 256 }, { 200, 375 } };
+  for (size_t s = 0; s < 2; s++)
+    {
+      const size_t w = gshapes[s][0], K = gshapes[s][1];
+      double *A = malloc (K * w * sizeof (double));
+      double *B = malloc (K * w * sizeof (double));
+      double *C = malloc ((w + 1) * (w + 1) * sizeof (double));
+      fill (K * w, A, 0.4);
+      fill (K * w, B, 0.6);
+      for (size_t i = 0; i < (w + 1) * (w + 1); i++)
+        C[i] = i % (w + 1) < w && i / (w + 1) < w ? -0.5 : canary;
+      hlnn_gemm_grad (w, w, K, A, K, B, K, C, w + 1);
+      size_t outside;
+      worst = fmax (worst, worst_error (1, 0, -0.5, w, w, K, A, K, B, K, C,
+                                        w + 1, &outside));
+      outside_total += outside;
+      free (A);
+      free (B);
+      free (C);
+    }
+  hlnn_test (worst <= 1.0 && outside_total == 0,
+             "hlnn_gemm and hlnn_gemm_grad (own kernel or BLAS by size): "
+             "worst error %.3g of the bound, %zu writes outside C", worst,
+             outside_total);
+}
+
+static void
+check_k_zero (void)
+{
+  double C[3 * 2] = { 1, 2, 3, 4, 5, 6 };
+  const double A[1] = { 7 }, B[1] = { 8 };
+  hlnn_gemm_kernel (0, 0, 0, 3, 2, 0, A, 3, B, 1, C, 3);
+  int zero = 1;
+  for (size_t i = 0; i < 6; i++)
+    zero &= C[i] == 0.0;
+  double D[2] = { 1, 2 };
+  hlnn_gemm_kernel (1, 0, 1, 1, 2, 0, A, 1, B, 1, D, 1);
+  hlnn_test (zero && D[0] == 1 && D[1] == 2,
+             "kernel: K = 0 gives C = 0, or leaves C if accumulating, as "
+             "the BLAS with beta 0 or 1");
+}
+
+int
+main (void)
+{
+  double probe = canary;
+  if (!hlnn_gemm_kernel (0, 1, 0, 1, 1, 1, (double[]) { 1 }, 1,
+                         (double[]) { 1 }, 1, &probe, 1))
+    {
+      hlnn_test (probe == canary, "kernel: this CPU lacks AVX2 or FMA, the "
+                 "kernel declines and leaves C untouched; the BLAS is used");
+      check_dispatch ();
+      return hlnn_test_summary ();
+    }
+  check_shapes ();
+  check_rows_independent ();
+  check_dispatch ();
+  check_k_zero ();
+  return hlnn_test_summary ();
+}
