@@ -95,6 +95,28 @@ block_cols (size_t nc, size_t kc, const double *panel, const double *b,
     }
 }
 
+/* panel(p, r) = op(A)(r, p) for the panel's mr rows, 0 below them */
+KERNEL void
+pack (int a_trans, size_t mr, size_t kc, const double *a, size_t lda,
+      double *panel)
+{
+  if (a_trans)
+    for (size_t r = 0; r < MR; r++)
+      for (size_t p = 0; p < kc; p++)
+        panel[p * MR + r] = r < mr ? a[p + r * lda] : 0.0;
+  else if (mr == MR)
+    for (size_t p = 0; p < kc; p++)
+      {
+        _mm256_store_pd (panel + p * MR, _mm256_loadu_pd (a + p * lda));
+        _mm256_store_pd (panel + p * MR + 4,
+                         _mm256_loadu_pd (a + p * lda + 4));
+      }
+  else
+    for (size_t p = 0; p < kc; p++)
+      for (size_t r = 0; r < MR; r++)
+        panel[p * MR + r] = r < mr ? a[p * lda + r] : 0.0;
+}
+
 __attribute__ ((target ("avx2,fma"))) static void
 gemm_panels (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
              size_t K, const double *A, size_t lda, const double *B,
@@ -108,12 +130,8 @@ gemm_panels (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
       for (size_t p0 = 0; p0 < K; p0 += KC)
         {
           const size_t kc = K - p0 < KC ? K - p0 : KC;
-          for (size_t r = 0; r < MR; r++)
-            for (size_t p = 0; p < kc; p++)
-              panel[p * MR + r]
-                = r >= mr ? 0.0
-                  : a_trans ? A[p0 + p + (i0 + r) * lda]
-                  : A[i0 + r + (p0 + p) * lda];
+          pack (a_trans, mr, kc, a_trans ? A + p0 + i0 * lda
+                                     : A + i0 + p0 * lda, lda, panel);
           for (size_t j0 = 0; j0 < N; j0 += NR)
             block_cols (N - j0 < NR ? N - j0 : NR, kc, panel,
                         B + j0 * bsc + p0 * bsp, bsc, bsp,
