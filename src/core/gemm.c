@@ -5,9 +5,10 @@
  *
  * The forward and reverse products C = A op(B) have a sample per row of
  * A and C and a weight matrix as B.  With few rows (a rollout's 15
- * states, a thread's share of a small batch) OpenBLAS spends much of the
- * call copying B into its packed panels, though B is the larger operand
- * (bench/bench_gemm).  Here B is read where it lies: eight rows of op(A)
+ * states, a thread's share of a small batch) OpenBLAS's copies of both
+ * operands into packed panels and its zeroing of C are a large part of
+ * each call, which takes 1.5 to 2 times as long as this kernel at 8 to
+ * 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows of op(A)
  * are copied into a panel (zero beyond the last row), and each panel
  * meets six columns of op(B) at a time, twelve four-lane FMA accumulators
  * for an 8 x 6 block of C.  The weight gradient C += A^T B is the same
