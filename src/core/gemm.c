@@ -8,14 +8,14 @@
  * states, a thread's share of a small batch) OpenBLAS's copies of both
  * operands into packed panels and its zeroing of C are a large part of
  * each call, which takes 1.5 to 2 times as long as this kernel at 8 to
- * 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows of op(A)
- * are copied into a panel (zero beyond the last row), and each panel
- * meets six columns of op(B) at a time, twelve four-lane FMA accumulators
- * for an 8 x 6 block of C.  The weight gradient C += A^T B is the same
- * loop with A's columns copied into the panel.  Every element of C is
- * its sum over p in order of p, one FMA each, whatever the row's place
- * in its panel: a sample's result does not depend on the batch around
- * it. */
+ * 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows
+ * of op(A) are copied into a panel (zero beyond the last row), and each
+ * panel meets six columns of op(B) at a time, twelve four-lane FMA
+ * accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
+ * is the same loop with A's columns copied into the panel.  Every element
+ * of C is its sum over p in order of p, one FMA each, whatever the row's
+ * place in its panel: a sample's result does not depend on the batch
+ * around it. */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
 #include "gemm.h"
@@ -25,7 +25,8 @@
 
 enum { MR = 8, NR = 6, KC = 256 };
 
-#define KERNEL static inline __attribute__ ((always_inline, target ("avx2,fma")))
+#define KERNEL \
+  static inline __attribute__ ((always_inline, target ("avx2,fma")))
 
 /* C(0:mr, 0:NC) (+)= panel x op(B)(p0:p0+kc, 0:NC); op(B)(p, j) is
  * b[j bsc + p bsp].  'first' starts from zero, else from C (K is taken
@@ -34,9 +35,11 @@ KERNEL void
 block (size_t NC, size_t kc, const double *panel, const double *b,
        size_t bsc, size_t bsp, int first, size_t mr, double *c, size_t ldc)
 {
+  const long long rows = (long long) mr;
   const __m256i lane = _mm256_setr_epi64x (0, 1, 2, 3);
-  const __m256i in_lo = _mm256_cmpgt_epi64 (_mm256_set1_epi64x ((long long) mr), lane);
-  const __m256i in_hi = _mm256_cmpgt_epi64 (_mm256_set1_epi64x ((long long) mr - 4), lane);
+  const __m256i in_lo = _mm256_cmpgt_epi64 (_mm256_set1_epi64x (rows), lane);
+  const __m256i in_hi
+    = _mm256_cmpgt_epi64 (_mm256_set1_epi64x (rows - 4), lane);
   __m256d lo[NR], hi[NR];
   for (size_t j = 0; j < NC; j++)
     {
@@ -172,7 +175,8 @@ hlnn_gemm (int b_trans, size_t M, size_t N, size_t K, const double *A,
 {
   if (M == 0 || N == 0)
     return;
-  if ((M <= HLNN_GEMM_ROWS || K * N <= HLNN_GEMM_BSIZE)
+  if ((M <= HLNN_GEMM_ROWS
+       || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES))
       && hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasNoTrans,
@@ -186,7 +190,7 @@ hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A, size_t lda,
 {
   if (M == 0 || N == 0 || K == 0)
     return;
-  if (M * N <= HLNN_GEMM_BSIZE
+  if (M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
       && hlnn_gemm_kernel (1, 0, 1, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, (int) M, (int) N,

@@ -8,11 +8,17 @@
 
 /* gemm.c's own kernel computes the products of up to HLNN_GEMM_ROWS
  * rows, and those whose weight operand (B of hlnn_gemm, C of
- * hlnn_gemm_grad) has at most HLNN_GEMM_BSIZE elements, where the CPU has
- * AVX2 and FMA; the BLAS the others.  Where bench/bench_gemm found the
- * kernel faster than OpenBLAS on one thread. */
+ * hlnn_gemm_grad) has at most HLNN_GEMM_BSIZE elements with at most
+ * HLNN_GEMM_SAMPLES rows (samples), where the CPU has AVX2 and FMA; the
+ * BLAS the others.  bench/bench_gemm times single calls of both (on one
+ * thread the kernel also wins at width 128 up to a few hundred rows);
+ * the limits are where whole training steps on two threads gained
+ * (width 64 at 128 rows a thread: 7-11 %) and did not lose (width 128:
+ * no gain; beyond a few thousand rows a thread the BLAS's blocking wins:
+ * 52 against 75 ms a step at N = 1e4, width 128, before this limit). */
 #define HLNN_GEMM_ROWS 32
-#define HLNN_GEMM_BSIZE (128 * 128)
+#define HLNN_GEMM_BSIZE (64 * 64)
+#define HLNN_GEMM_SAMPLES 1024
 
 /* C (M x N) = A (M x K) op(B), column-major, C overwritten: op(B) = B^T
  * with B stored N x K if b_trans, else B stored K x N.  A layer's

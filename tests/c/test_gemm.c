@@ -1,9 +1,9 @@
-/* test_gemm.c -- gemm.c's kernel for a layer's product C = A op(B):
- * every element within the summation bound of an extended-precision
- * reference, for row counts around its 8-row panels, column counts
- * around its 6-column blocks and K around its 256-long chunks, with
- * leading dimensions larger than the matrices; nothing written outside
- * C; a row's result independent of the rows around it; K = 0.
+/* test_gemm.c -- gemm.c's kernel for a layer's products C = A op(B) and
+ * C += A^T B: every element within the summation bound of an extended-
+ * precision reference, for row counts around its 8-row panels, column
+ * counts around its 6-column blocks and K around its 256-long chunks,
+ * with leading dimensions larger than the matrices; nothing written
+ * outside C; a row's result independent of the rows around it; K = 0.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <float.h>
@@ -112,8 +112,8 @@ check_shapes (void)
         }
   hlnn_test (bad == 0 && outside_total == 0,
              "kernel: %zu shapes (M 1..64, K 1..600, N 1..64; A B^T, A B "
-             "and C + A^T B; padded leading dimensions): worst error %.3g of the "
-             "K u sum|a b| bound, %zu over it, %zu writes outside C",
+             "and C + A^T B; padded leading dimensions): worst error %.3g "
+             "of the K u sum|a b| bound, %zu over it, %zu writes outside C",
              cases, worst, bad, outside_total);
 }
 
