@@ -1,5 +1,6 @@
 /* bench_gemm.c -- where a layer's products are faster in gemm.c's own
- * kernel than in the BLAS (HLNN_GEMM_ROWS, HLNN_GEMM_BSIZE in gemm.h):
+ * kernel than in the BLAS, call by call (gemm.h's limits; bench_step
+ * times whole training steps):
  * microseconds per call of each, for A of M rows and B a K x N weight
  * matrix used as in the forward pass (op(B) = B^T) and in the reverse
  * (op(B) = B), on the calling thread, the BLAS at its own thread count.

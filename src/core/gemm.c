@@ -7,15 +7,17 @@
  * A and C and a weight matrix as B.  With few rows (a rollout's 15
  * states, a thread's share of a small batch) OpenBLAS's copies of both
  * operands into packed panels and its zeroing of C are a large part of
- * each call, which takes 1.5 to 2 times as long as this kernel at 8 to
- * 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows
+ * each call, which takes 1.45 to 2.5 times as long as this kernel at 8
+ * to 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows
  * of op(A) are copied into a panel (zero beyond the last row), and each
  * panel meets six columns of op(B) at a time, twelve four-lane FMA
  * accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
  * is the same loop with A's columns copied into the panel.  Every element
  * of C is its sum over p in order of p, one FMA each, whatever the row's
- * place in its panel: a sample's result does not depend on the batch
- * around it. */
+ * place in its panel: within the kernel a sample's result does not
+ * depend on the batch around it.  Where the choice of kernel or BLAS
+ * differs between a batch and its rows alone, the last bits may differ
+ * when K > 256 (with OpenBLAS 0.3.21 the two agree bit for bit below). */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
 #include "gemm.h"
@@ -53,7 +55,8 @@ block (size_t NC, size_t kc, const double *panel, const double *b,
       else
         {
           lo[j] = _mm256_maskload_pd (c + j * ldc, in_lo);
-          hi[j] = _mm256_maskload_pd (c + j * ldc + 4, in_hi);
+          hi[j] = mr > 4 ? _mm256_maskload_pd (c + j * ldc + 4, in_hi)
+                         : _mm256_setzero_pd ();
         }
     }
   for (size_t p = 0; p < kc; p++, panel += MR, b += bsp)
@@ -76,8 +79,10 @@ block (size_t NC, size_t kc, const double *panel, const double *b,
         }
       else
         {
+          /* with mr <= 4 the upper half's address may lie past C */
           _mm256_maskstore_pd (c + j * ldc, in_lo, lo[j]);
-          _mm256_maskstore_pd (c + j * ldc + 4, in_hi, hi[j]);
+          if (mr > 4)
+            _mm256_maskstore_pd (c + j * ldc + 4, in_hi, hi[j]);
         }
     }
 }
@@ -169,14 +174,23 @@ hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
   return 0;
 }
 
+static int gemm_kernel_on = 1;
+
+void
+hlnn_gemm_use_kernel (int on)
+{
+  gemm_kernel_on = on != 0;
+}
+
 void
 hlnn_gemm (int b_trans, size_t M, size_t N, size_t K, const double *A,
            size_t lda, const double *B, size_t ldb, double *C, size_t ldc)
 {
   if (M == 0 || N == 0)
     return;
-  if ((M <= HLNN_GEMM_ROWS
-       || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES))
+  if (gemm_kernel_on
+      && ((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
+          || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES))
       && hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasNoTrans,
@@ -190,7 +204,7 @@ hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A, size_t lda,
 {
   if (M == 0 || N == 0 || K == 0)
     return;
-  if (M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
+  if (gemm_kernel_on && M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
       && hlnn_gemm_kernel (1, 0, 1, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, (int) M, (int) N,

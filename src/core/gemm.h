@@ -6,19 +6,26 @@
 
 #include <stddef.h>
 
-/* gemm.c's own kernel computes the products of up to HLNN_GEMM_ROWS
- * rows, and those whose weight operand (B of hlnn_gemm, C of
- * hlnn_gemm_grad) has at most HLNN_GEMM_BSIZE elements with at most
- * HLNN_GEMM_SAMPLES rows (samples), where the CPU has AVX2 and FMA; the
- * BLAS the others.  bench/bench_gemm times single calls of both (on one
- * thread the kernel also wins at width 128 up to a few hundred rows);
- * the limits are where whole training steps on two threads gained
- * (width 64 at 128 rows a thread: 7-11 %) and did not lose (width 128:
- * no gain; beyond a few thousand rows a thread the BLAS's blocking wins:
- * 52 against 75 ms a step at N = 1e4, width 128, before this limit). */
+/* Where the CPU has AVX2 and FMA, gemm.c's own kernel computes
+ *   - hlnn_gemm's products of at most HLNN_GEMM_ROWS rows, with weights of
+ *     at most HLNN_GEMM_ROWS_BSIZE elements (500 x 500 was measured);
+ *   - hlnn_gemm's products with at most HLNN_GEMM_SAMPLES rows and
+ *     weights of at most HLNN_GEMM_BSIZE elements (64 x 64, or a thin
+ *     first or last layer), and hlnn_gemm_grad's likewise, its K the
+ *     samples;
+ * the BLAS the others.  bench/bench_gemm times single calls of both: the
+ * kernel wins at 8 to 32 rows at every width measured (except 0.97 at
+ * 32 x 500 x 500, op(B) = B^T), and up to 1024 rows at width 64.
+ * bench/bench_step times whole training steps on two threads, BLAS
+ * alone against kernel: HNN 2-64-64-1 at N = 256 1.09, at N = 1000 1.12,
+ * MLP 2-64-64-2 at N = 256 1.13.  Built with wider limits it showed
+ * where steps lose: 2-128-128-1 at N = 1e4 took 75 ms a step with the
+ * kernel for every 128 x 128 product and 52 ms with the BLAS alone; at
+ * N = 1000, with 1024 rows for the thin layers, 0.90-0.98 (1.00 at 512). */
 #define HLNN_GEMM_ROWS 32
+#define HLNN_GEMM_ROWS_BSIZE (512 * 512)
 #define HLNN_GEMM_BSIZE (64 * 64)
-#define HLNN_GEMM_SAMPLES 1024
+#define HLNN_GEMM_SAMPLES 512
 
 /* C (M x N) = A (M x K) op(B), column-major, C overwritten: op(B) = B^T
  * with B stored N x K if b_trans, else B stored K x N.  A layer's
@@ -35,9 +42,16 @@ void hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A,
 
 /* C = op(A) op(B), or C += op(A) op(B) if accumulate, by gemm.c's kernel
  * whatever the sizes (op(A) = A^T with A stored K x M if a_trans): 1, or
- * 0 (C untouched) where the CPU lacks AVX2 or FMA. */
+ * 0 (C untouched) where the CPU lacks AVX2 or FMA or the build is not
+ * for x86-64 with GCC's extensions. */
 int hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
                       size_t N, size_t K, const double *A, size_t lda,
                       const double *B, size_t ldb, double *C, size_t ldc);
+
+/* 0: hlnn_gemm and hlnn_gemm_grad call the BLAS whatever the sizes (for
+ * benchmarks, and for results the BLAS's to the bit); 1 (the default):
+ * the kernel where it is faster.  Process-wide: set it before a
+ * computation starts, never during one. */
+void hlnn_gemm_use_kernel (int on);
 
 #endif
