@@ -20,17 +20,10 @@
 #include <gsl/gsl_cblas.h>
 #include "hlnn.h"
 #include "gemm.h"
+#include "bench_clock.h"
 
 enum { OP_BT, OP_B, OP_GRAD };
 static const char *const op_name[] = { "B^T", "B", "grad" };
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 /* fastest call of 'own' (1) or the BLAS (0) over 'seconds': C = A op(B)
  * for op 'B^T' and 'B', C += A^T B for 'grad' (A stored K x M) */
@@ -44,7 +37,7 @@ time_calls (int own, int op, size_t M, size_t N, size_t K, const double *A,
   size_t calls = 0;
   while (spent < seconds || calls < (seconds > 0 ? 5 : 1))
     {
-      const double t0 = now ();
+      const double t0 = bench_now ();
       if (own)
         hlnn_gemm_kernel (grad, trans, grad, M, N, K, A, lda, B, ldb, C, M);
       else
@@ -52,7 +45,7 @@ time_calls (int own, int op, size_t M, size_t N, size_t K, const double *A,
                      trans ? CblasTrans : CblasNoTrans, (int) M, (int) N,
                      (int) K, 1.0, A, (int) lda, B, (int) ldb,
                      grad ? 1.0 : 0.0, C, (int) M);
-      const double dt = now () - t0;
+      const double dt = bench_now () - t0;
       best = fmin (best, dt);
       spent += dt;
       calls++;

@@ -18,14 +18,7 @@
 #include <gsl/gsl_errno.h>
 #include "hlnn.h"
 #include "lnn.h"
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+#include "bench_clock.h"
 
 /* Double pendulum, m = l = 1, g = 9.8 (closed form). */
 static void
@@ -83,15 +76,15 @@ main (int argc, char **argv)
   /* warm-up (page faults, BLAS thread start) */
   hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 7, &opt, theta, m, v,
                     &t, 2, NULL, &done, &nloss);
-  double t0 = now ();
+  double t0 = bench_now ();
   for (size_t k = 0; k < steps; k++)
     hlnn_lnn_accel (l, theta, batch, X, X + n * N, Qdd, NULL);
-  const double t_acc = (now () - t0) / steps;
-  t0 = now ();
+  const double t_acc = (bench_now () - t0) / steps;
+  t0 = bench_now ();
   int st = hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 7, &opt,
                              theta, m, v, &t, steps, NULL, &done,
                              &nloss);
-  const double t_step = (now () - t0) / steps;
+  const double t_step = (bench_now () - t0) / steps;
 
   /* GEMM flops per step, 2 B (sum in*out) per block of B rows and GEMM
    * (mlp_gradx.c): the gradient pass 1 forward + 1 reverse, n Hessian-

@@ -15,14 +15,7 @@
 #include <time.h>
 #include <gsl/gsl_errno.h>
 #include "hlnn.h"
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
+#include "bench_clock.h"
 
 static void
 bench (const char *what, hlnn_field *f, hlnn_method m, size_t K,
@@ -55,9 +48,9 @@ bench (const char *what, hlnn_field *f, hlnn_method m, size_t K,
   double el = 0, best = HUGE_VAL;
   do
     {
-      const double t0 = now ();
+      const double t0 = bench_now ();
       status = hlnn_rollout_run (w, f, NULL, &o, X0, T, t, Xs, &st);
-      const double dt = now () - t0;
+      const double dt = bench_now () - t0;
       best = fmin (best, dt);
       el += dt;
       runs++;

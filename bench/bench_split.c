@@ -23,14 +23,7 @@
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include "hlnn.h"
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
+#include "bench_clock.h"
 
 typedef struct {
   size_t w, cols, reps;
@@ -63,14 +56,14 @@ gemm_rate (size_t w, size_t N, size_t parts, size_t reps, const double *A,
       job[k] = (gemm_job) { w, c1 - c0, reps, A, B + c0 * w, C + c0 * w };
     }
   gemm_run (&job[0]);   /* warm-up */
-  const double t0 = now ();
+  const double t0 = bench_now ();
   for (size_t k = 1; k < parts; k++)
     pthread_create (&th[k], NULL, gemm_run, &job[k]);
   gemm_run (&job[0]);
   for (size_t k = 1; k < parts; k++)
     pthread_join (th[k], NULL);
   return 2.0 * (double) (w * w) * (double) N * (double) reps
-         / (now () - t0) / 1e9;
+         / (bench_now () - t0) / 1e9;
 }
 
 /* A loss that does nothing: what remains of a split call is handing the
@@ -159,10 +152,10 @@ main (int argc, char **argv)
           fprintf (stderr, "bench_split: the loss failed\n");
           return 1;
         }
-      const double t0 = now ();
+      const double t0 = bench_now ();
       for (size_t k = 0; k < steps; k++)
         fn (c, theta, N, X, Y, &loss, g);
-      ms[mode] = 1e3 * (now () - t0) / (double) steps;
+      ms[mode] = 1e3 * (bench_now () - t0) / (double) steps;
     }
   printf ("HNN 2-%zu-%zu-1 loss and gradient, %zu rows, ms: 1 thread %.2f; "
           "%zu BLAS threads %.2f; %zu threads by rows %.2f\n", w, w, N,
@@ -174,19 +167,19 @@ main (int argc, char **argv)
   hlnn_optim_params_default (&op, HLNN_OPTIM_ADAM);
   unsigned long t = 0;
   const size_t adam_reps = 2000;
-  double t0 = now ();
+  double t0 = bench_now ();
   for (size_t k = 0; k < adam_reps; k++)
     hlnn_optim_step (&op, P, theta, g, m, v, &t);
-  const double adam_us = 1e6 * (now () - t0) / (double) adam_reps;
+  const double adam_us = 1e6 * (bench_now () - t0) / (double) adam_reps;
   double *z = malloc (w * N * sizeof *z), *a = malloc (w * N * sizeof *a);
   double *s1 = malloc (w * N * sizeof *s1);
   for (size_t i = 0; i < w * N; i++)
     z[i] = 3.0 * sin (0.37 * (double) i);
   const size_t act_reps = 200;
-  t0 = now ();
+  t0 = bench_now ();
   for (size_t k = 0; k < act_reps; k++)
     hlnn_act_eval (HLNN_ACT_TANH, 1, w * N, z, a, s1, NULL, NULL);
-  const double tanh_ns = 1e9 * (now () - t0) / (double) (act_reps * w * N);
+  const double tanh_ns = 1e9 * (bench_now () - t0) / (double) (act_reps * w * N);
   printf ("Adam step, %zu parameters: %.1f us; tanh and its derivative: "
           "%.2f ns per element\n", P, adam_us, tanh_ns);
   free (m); free (v); free (z); free (a); free (s1);
@@ -201,11 +194,11 @@ main (int argc, char **argv)
     }
   const size_t calls = 20000;
   double eg;
-  t0 = now ();
+  t0 = bench_now ();
   for (size_t k = 0; k < calls; k++)
     hlnn_split_lossgrad (e, theta, N, X, Y, &loss, &eg);
   printf ("a split call whose %zu parts do nothing: %.2f us\n", T,
-          1e6 * (now () - t0) / (double) calls);
+          1e6 * (bench_now () - t0) / (double) calls);
   hlnn_split_free (e);
   for (size_t k = 0; k <= T; k++)
     hlnn_hnn_free (h[k]);

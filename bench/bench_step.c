@@ -19,14 +19,7 @@
 #include <gsl/gsl_errno.h>
 #include "hlnn.h"
 #include "gemm.h"
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
+#include "bench_clock.h"
 
 typedef struct {
   hlnn_mlp *net;
@@ -122,11 +115,11 @@ main (int argc, char **argv)
         memset (vel, 0, nparams * sizeof (double));
         unsigned long t = 0;
         size_t done, nl;
-        const double t0 = now ();
+        const double t0 = bench_now ();
         const int st = hlnn_trainer_run (tr, hlnn_split_lossgrad, s, X, Y, 1,
                                          &opt, theta, mom, vel, &t, steps,
                                          losses, &done, &nl);
-        const double dt = now () - t0;
+        const double dt = bench_now () - t0;
         if (st || nl == 0)
           {
             printf ("training failed: %s\n", hlnn_strerror (st));
