@@ -145,7 +145,8 @@ main (int argc, char **argv)
   for (int mode = 0; mode < 3; mode++)
     {
       hlnn_blas_set_threads (mode == 1 ? (int) T : 1);
-      hlnn_lossgrad_fn fn = mode == 2 ? hlnn_split_lossgrad : hlnn_hnn_lossgrad;
+      hlnn_lossgrad_fn fn
+        = mode == 2 ? hlnn_split_lossgrad : hlnn_hnn_lossgrad;
       void *c = mode == 2 ? (void *) s : (void *) h[0];
       if (fn (c, theta, N, X, Y, &loss, g))
         {
@@ -179,7 +180,8 @@ main (int argc, char **argv)
   t0 = bench_now ();
   for (size_t k = 0; k < act_reps; k++)
     hlnn_act_eval (HLNN_ACT_TANH, 1, w * N, z, a, s1, NULL, NULL);
-  const double tanh_ns = 1e9 * (bench_now () - t0) / (double) (act_reps * w * N);
+  const double tanh_ns
+    = 1e9 * (bench_now () - t0) / (double) (act_reps * w * N);
   printf ("Adam step, %zu parameters: %.1f us; tanh and its derivative: "
           "%.2f ns per element\n", P, adam_us, tanh_ns);
   free (m); free (v); free (z); free (a); free (s1);

@@ -13,12 +13,14 @@
  *     weights of at most HLNN_GEMM_BSIZE elements (64 x 64, or a thin
  *     first or last layer), and hlnn_gemm_grad's likewise, its K the
  *     samples;
- * the BLAS the others.  bench/bench_gemm times single calls of both: the
- * kernel wins at 8 to 32 rows at every width measured (except 0.97 at
- * 32 x 500 x 500, op(B) = B^T), and up to 1024 rows at width 64.
+ * the BLAS the others.  bench/bench_gemm times single calls of both: in
+ * the forward and reverse forms the kernel wins at 8 to 32 rows at every
+ * width measured (except 0.97 at 32 x 500 x 500, op(B) = B^T), and up to
+ * 1024 rows at width 64; in the gradient form at width 64 from 15
+ * samples on.
  * bench/bench_step times whole training steps on two threads, BLAS
  * alone against kernel: HNN 2-64-64-1 at N = 256 1.09, at N = 1000 1.12,
- * MLP 2-64-64-2 at N = 256 1.13.  Built with wider limits it showed
+ * MLP 2-64-64-2 at N = 256 1.12.  Built with wider limits it showed
  * where steps lose: 2-128-128-1 at N = 1e4 took 75 ms a step with the
  * kernel for every 128 x 128 product and 52 ms with the BLAS alone; at
  * N = 1000, with 1024 rows for the thin layers, 0.90-0.98 (1.00 at 512). */
