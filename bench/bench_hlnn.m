@@ -93,7 +93,7 @@ end
 % (flops: 6 GEMM passes of 2 N sum(in*out), as in case (a)).  Setting up
 % the workspace (first touch of up to GBs at N = 1e5) is not counted: a
 % step's time is the difference of a run of 2k and one of k steps,
-% divided by k, or, where k < 4 (steps of a quarter second and more), the
+% divided by k, or, where k < 4 (steps of 0.1 s and more here), the
 % median of steps 2 to 4 of one run timed step by step (ChunkSeconds 0:
 % a chunk a step, the workspace kept), since a difference of two single
 % steps is at the mercy of the machine's noise (session 9's run measured
