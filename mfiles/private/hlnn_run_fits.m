@@ -59,16 +59,17 @@ function [workers, cluster] = exec_mode (opts, ntasks, fname)
     error (id, '%s: Workers must be a positive integer or ''auto''', fname);
   end
   workers = min (w, ntasks);
-  if ((cluster || workers > 1) && ~(is_octave && have_parallel ()))
-    error ('hlnn:parallel:missing', ...
-           '%s: parallel runs need Octave''s parallel package (Debian: apt install octave-parallel; else pkg install -forge parallel); use Workers = 1 for serial runs', ...
-           fname);
-  end
+  % the options first: a wrong one is named whether or not the package is there
   if (cluster && ~isa (opts.Cluster, 'pconnections'))
     error (id, '%s: Cluster must be the connections returned by pconnect', fname);
   end
   if (~ischar (opts.ServerSetup))
     error (id, '%s: ServerSetup must be a string of Octave commands or ''auto''', fname);
+  end
+  if ((cluster || workers > 1) && ~(is_octave && have_parallel ()))
+    error ('hlnn:parallel:missing', ...
+           '%s: parallel runs need Octave''s parallel package (Debian: apt install octave-parallel; else pkg install -forge parallel); use Workers = 1 for serial runs', ...
+           fname);
   end
 end
 

@@ -30,7 +30,7 @@ end
 %! data = struct ('train', {{x, sin(x)}}, 'eval', {{x(1:7:end)}});
 %! make = @(s) mlp_create ([1 16 16 1], 'Seed', s);
 
-%!test
+%!testif ; hlnn_test_have ('parallel')
 %! % parcellfun with 2 processes = serial, bit for bit (minibatches included)
 %! topts = {'Steps', 300, 'Batch', 32, 'LearningRate', 3e-3};
 %! tic; [Rs, Ss] = hlnn_ensemble (make, data, 11:14, 'Workers', 1, 'TrainOptions', topts); ts = toc;
@@ -40,7 +40,7 @@ end
 %! assert (isequal (Ss.pred_mean, Sp.pred_mean) && isequal (Ss.pred_std, Sp.pred_std));
 %! assert (all (Ss.pred_std > 0));
 
-%!test
+%!testif ; hlnn_test_have ('parallel')
 %! g = struct ('Seed', [1 2], 'LearningRate', [1e-3 1e-2]);
 %! mk = @(p) mlp_create ([1 8 1], 'Seed', p.Seed);
 %! Rs = hlnn_sweep (g, mk, data, 'Workers', 1, 'TrainOptions', {'Steps', 100, 'Batch', 16});
