@@ -29,9 +29,13 @@ typedef struct {
   double momentum;              /* SGD */
   double weight_decay;
   double clip_norm;             /* <= 0: no clipping */
+  int theta_shared;             /* other threads read theta between
+                                   steps (the row split): Adam writes it
+                                   past the cache; same numbers */
 } hlnn_optim_params;
 
-/* Defaults of PyTorch: lr 1e-3, betas (0.9, 0.999), eps 1e-8. */
+/* Defaults of PyTorch: lr 1e-3, betas (0.9, 0.999), eps 1e-8;
+ * theta_shared 0. */
 void hlnn_optim_params_default (hlnn_optim_params *p, hlnn_optim_kind kind);
 
 /* Check hyper-parameters (finite, lr > 0, 0 <= beta < 1, eps > 0, ...). */

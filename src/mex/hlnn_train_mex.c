@@ -275,6 +275,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       fn = hlnn_split_lossgrad;
       ctx = cache.split;
       hlnn_blas_set_threads (1);
+      p.theta_shared = 1;
     }
   st = hlnn_trainer_run (cache.tr, fn, ctx, X, Y, seed, &p, m.theta, mom,
                          vel, &t, steps, losses, &done, &nloss);

@@ -191,18 +191,24 @@ test_batches (void)
 /* The update loop is vectorised (optim.c): over 1001 coordinates (the
  * vector body and its remainder) every one must equal, bit for bit, the
  * scalar evaluation of PyTorch's form of the update, and agree with the
- * textbook form above to rounding. */
+ * textbook form above to rounding.  With theta_shared, theta is written
+ * by the streaming loop, which takes a scalar head up to 32-byte
+ * alignment: 'offset' coordinates past an aligned start give heads of
+ * 0 to 3. */
 static void
-test_adam_vector (hlnn_optim_kind kind, double wd)
+test_adam_vector (hlnn_optim_kind kind, double wd, int shared, size_t offset)
 {
   enum { P = 1001, STEPS = 5 };
   const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  double theta[P], m[P] = { 0 }, v[P] = { 0 }, g[P];
+  static double store[P + 4] __attribute__ ((aligned (32)));
+  double *theta = store + offset;
+  double m[P] = { 0 }, v[P] = { 0 }, g[P];
   double ref[P], mr[P] = { 0 }, vr[P] = { 0 }, gseq[P][STEPS];
   hlnn_optim_params p;
   hlnn_optim_params_default (&p, kind);
   p.lr = lr;
   p.weight_decay = wd;
+  p.theta_shared = shared;
   for (size_t i = 0; i < P; i++)
     theta[i] = ref[i] = sin (0.3 * (double) i);
   unsigned long t = 0;
@@ -236,10 +242,12 @@ test_adam_vector (hlnn_optim_kind kind, double wd)
       const double e = fabs (theta[i] - want) / fmax (fabs (want), 1e-300);
       worst = e > worst ? e : worst;
     }
-  hlnn_test (differ == 0 && worst <= 1e-12, "%s (weight decay %g), %d "
-             "coordinates, %d steps: %zu differ from the scalar update, "
-             "worst rel. err. %.3g against the textbook form (tol 1e-12)",
-             dec ? "adamw" : "adam", wd, P, STEPS, differ, worst);
+  hlnn_test (differ == 0 && worst <= 1e-12, "%s (weight decay %g)%s, %d "
+             "coordinates from offset %zu, %d steps: %zu differ from the "
+             "scalar update, worst rel. err. %.3g against the textbook form "
+             "(tol 1e-12)", dec ? "adamw" : "adam", wd,
+             shared ? ", theta shared (streamed)" : "", P, offset, STEPS,
+             differ, worst);
 }
 
 int
@@ -248,9 +256,15 @@ main (void)
   test_adam (HLNN_OPTIM_ADAM, 0.0);
   test_adam (HLNN_OPTIM_ADAM, 0.01);
   test_adam (HLNN_OPTIM_ADAMW, 0.01);
-  test_adam_vector (HLNN_OPTIM_ADAM, 0.0);
-  test_adam_vector (HLNN_OPTIM_ADAM, 0.01);
-  test_adam_vector (HLNN_OPTIM_ADAMW, 0.01);
+  test_adam_vector (HLNN_OPTIM_ADAM, 0.0, 0, 0);
+  test_adam_vector (HLNN_OPTIM_ADAM, 0.01, 0, 0);
+  test_adam_vector (HLNN_OPTIM_ADAMW, 0.01, 0, 0);
+  for (size_t offset = 0; offset < 4; offset++)
+    {
+      test_adam_vector (HLNN_OPTIM_ADAM, 0.0, 1, offset);
+      test_adam_vector (HLNN_OPTIM_ADAM, 0.01, 1, offset);
+      test_adam_vector (HLNN_OPTIM_ADAMW, 0.01, 1, offset);
+    }
   test_adam_first_step_closed_form ();
   test_sgd ();
   test_clip ();
