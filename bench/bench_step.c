@@ -1,5 +1,5 @@
 /* bench_step.c -- whole training steps with gemm.c's kernel and with the
- * BLAS alone (hlnn_gemm_use_kernel), the trainer on the row split as
+ * BLAS alone (hlnn_gemm_set_route), the trainer on the row split as
  * hnn_train and mlp_train run it: microseconds per Adam step of a 2-w-w-1
  * tanh HNN or a 2-w-w-2 MLP on N samples, full batch, 'parts' threads
  * with a one-thread BLAS each.  Runs alternate between the two (the
@@ -101,6 +101,7 @@ main (int argc, char **argv)
   hlnn_optim_params opt;
   hlnn_optim_params_default (&opt, HLNN_OPTIM_ADAM);
   opt.lr = 1e-3;
+  opt.theta_shared = parts > 1;
 
   printf ("BLAS: %s; %s 2-%zu-%zu-%d, N = %zu, %zu part(s), %zu steps, "
           "best of %d runs\n", hlnn_blas_name (), hnn ? "HNN" : "MLP", w, w,
@@ -109,7 +110,7 @@ main (int argc, char **argv)
   for (int r = 0; r < runs; r++)
     for (int kernel = 1; kernel >= 0; kernel--)
       {
-        hlnn_gemm_use_kernel (kernel);
+        hlnn_gemm_set_route (kernel ? HLNN_GEMM_KERNEL : HLNN_GEMM_BLAS);
         memcpy (theta, theta0, nparams * sizeof (double));
         memset (mom, 0, nparams * sizeof (double));
         memset (vel, 0, nparams * sizeof (double));
@@ -128,7 +129,7 @@ main (int argc, char **argv)
         best[kernel] = fmin (best[kernel], dt / (double) steps);
         last_loss[kernel] = losses[nl - 1];
       }
-  hlnn_gemm_use_kernel (1);
+  hlnn_gemm_set_route (HLNN_GEMM_AUTO);
   printf ("BLAS alone:      %9.1f us/step (last loss %.6g)\n",
           1e6 * best[0], last_loss[0]);
   printf ("gemm.c's kernel: %9.1f us/step (last loss %.6g)  ratio %.3f\n",

@@ -7,8 +7,10 @@
  * A and C and a weight matrix as B.  With few rows (a rollout's 15
  * states, a thread's share of a small batch) OpenBLAS's copies of both
  * operands into packed panels and its zeroing of C are a large part of
- * each call, which takes 1.45 to 2.5 times as long as this kernel at 8
- * to 15 rows (bench/bench_gemm).  Here B is read where it lies: eight rows
+ * each call, which took 1.45 to 2.5 times as long as this kernel at 8
+ * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  On CPUs with AVX-512
+ * OpenBLAS has small-matrix kernels of its own that do not pack, and
+ * the BLAS is used throughout (gemm.h).  Here B is read where it lies: eight rows
  * of op(A) are copied into a panel (zero beyond the last row), and each
  * panel meets six columns of op(B) at a time, twelve four-lane FMA
  * accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
@@ -174,12 +176,30 @@ hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
   return 0;
 }
 
-static int gemm_kernel_on = 1;
+static hlnn_gemm_route gemm_route = HLNN_GEMM_AUTO;
 
 void
-hlnn_gemm_use_kernel (int on)
+hlnn_gemm_set_route (hlnn_gemm_route route)
 {
-  gemm_kernel_on = on != 0;
+  gemm_route = route;
+}
+
+int
+hlnn_gemm_route_kernel (void)
+{
+  switch (gemm_route)
+    {
+    case HLNN_GEMM_BLAS:
+      return 0;
+    case HLNN_GEMM_KERNEL:
+      return 1;
+    default:
+#if defined(__x86_64__) && defined(__GNUC__)
+      return !__builtin_cpu_supports ("avx512f");
+#else
+      return 0;
+#endif
+    }
 }
 
 void
@@ -188,9 +208,9 @@ hlnn_gemm (int b_trans, size_t M, size_t N, size_t K, const double *A,
 {
   if (M == 0 || N == 0)
     return;
-  if (gemm_kernel_on
-      && ((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
+  if (((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
           || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES))
+      && hlnn_gemm_route_kernel ()
       && hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasNoTrans,
@@ -204,7 +224,8 @@ hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A, size_t lda,
 {
   if (M == 0 || N == 0 || K == 0)
     return;
-  if (gemm_kernel_on && M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
+  if (M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
+      && hlnn_gemm_route_kernel ()
       && hlnn_gemm_kernel (1, 0, 1, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, (int) M, (int) N,

@@ -6,24 +6,32 @@
 
 #include <stddef.h>
 
-/* Where the CPU has AVX2 and FMA, gemm.c's own kernel computes
+/* Where the CPU has AVX2 and FMA but not AVX-512, gemm.c's own kernel
+ * computes
  *   - hlnn_gemm's products of at most HLNN_GEMM_ROWS rows, with weights of
  *     at most HLNN_GEMM_ROWS_BSIZE elements (500 x 500 was measured);
  *   - hlnn_gemm's products with at most HLNN_GEMM_SAMPLES rows and
  *     weights of at most HLNN_GEMM_BSIZE elements (64 x 64, or a thin
  *     first or last layer), and hlnn_gemm_grad's likewise, its K the
  *     samples;
- * the BLAS the others.  bench/bench_gemm times single calls of both: in
- * the forward and reverse forms the kernel wins at 8 to 32 rows at every
- * width measured (except 0.97 at 32 x 500 x 500, op(B) = B^T), and up to
- * 1024 rows at width 64; in the gradient form at width 64 from 15
- * samples on.
+ * the BLAS the others.  bench/bench_gemm times single calls of both: on
+ * an AMD Zen 3 (OpenBLAS's Zen kernels), in the forward and reverse forms
+ * the kernel won at 8 to 32 rows at every width measured (except 0.97 at
+ * 32 x 500 x 500, op(B) = B^T), and up to 1024 rows at width 64; in the
+ * gradient form at width 64 from 15 samples on.
  * bench/bench_step times whole training steps on two threads, BLAS
- * alone against kernel: HNN 2-64-64-1 at N = 256 1.09, at N = 1000 1.12,
- * MLP 2-64-64-2 at N = 256 1.12.  Built with wider limits it showed
- * where steps lose: 2-128-128-1 at N = 1e4 took 75 ms a step with the
- * kernel for every 128 x 128 product and 52 ms with the BLAS alone; at
- * N = 1000, with 1024 rows for the thin layers, 0.90-0.98 (1.00 at 512). */
+ * alone against kernel: on that Zen 3 HNN 2-64-64-1 at N = 256 1.09, at
+ * N = 1000 1.12, MLP 2-64-64-2 at N = 256 1.12.  Built with wider limits
+ * it showed where steps lose: 2-128-128-1 at N = 1e4 took 75 ms a step
+ * with the kernel for every 128 x 128 product and 52 ms with the BLAS
+ * alone; at N = 1000, with 1024 rows for the thin layers, 0.90-0.98
+ * (1.00 at 512).
+ * On an AMD Zen 4, with AVX-512, OpenBLAS 0.3.21 runs its Cooper Lake
+ * kernels, which have small-matrix paths that do not pack: there the
+ * kernel lost, HNN 2-64-64-1 at N = 256 0.86, MLP 0.90, and in single
+ * calls at 1 to 15 rows of 200 x 200 weights 0.31-0.94.  A BLAS built for
+ * AVX-512 has twice the kernel's registers and lanes; where the CPU has
+ * AVX-512F the BLAS computes every product (HLNN_GEMM_AUTO). */
 #define HLNN_GEMM_ROWS 32
 #define HLNN_GEMM_ROWS_BSIZE (512 * 512)
 #define HLNN_GEMM_BSIZE (64 * 64)
@@ -50,10 +58,24 @@ int hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
                       size_t N, size_t K, const double *A, size_t lda,
                       const double *B, size_t ldb, double *C, size_t ldc);
 
-/* 0: hlnn_gemm and hlnn_gemm_grad call the BLAS whatever the sizes (for
- * benchmarks, and for results the BLAS's to the bit); 1 (the default):
- * the kernel where it is faster.  Process-wide: set it before a
- * computation starts, never during one. */
-void hlnn_gemm_use_kernel (int on);
+/* Who computes hlnn_gemm's and hlnn_gemm_grad's products:
+ *   HLNN_GEMM_BLAS:   the BLAS, whatever the sizes (for benchmarks, and
+ *                     for results the BLAS's to the bit);
+ *   HLNN_GEMM_KERNEL: the kernel within the size limits above, on any CPU
+ *                     with AVX2 and FMA (bench/bench_step);
+ *   HLNN_GEMM_AUTO:   the default: as HLNN_GEMM_KERNEL, but the BLAS
+ *                     throughout where the CPU has AVX-512F.
+ * Process-wide: set it before a computation starts, never during one. */
+typedef enum {
+  HLNN_GEMM_BLAS = 0,
+  HLNN_GEMM_KERNEL = 1,
+  HLNN_GEMM_AUTO = 2
+} hlnn_gemm_route;
+
+void hlnn_gemm_set_route (hlnn_gemm_route route);
+
+/* 1 if hlnn_gemm and hlnn_gemm_grad use the kernel for the products its
+ * size limits admit under the current route, else 0. */
+int hlnn_gemm_route_kernel (void);
 
 #endif

@@ -167,34 +167,66 @@ check_rows_independent (void)
              "product bit for bit (%zu of 6000 values differ)", differ);
 }
 
-static void
-check_dispatch (void)
+/* hlnn_gemm and hlnn_gemm_grad at sizes on both sides of each of their
+ * size limits, against the bound */
+static double
+dispatch_worst (size_t *outside)
 {
-  /* hlnn_gemm at sizes on both sides of its choice, against the bound */
   const size_t shapes[][3] = { { 15, 200, 200 }, { 32, 500, 500 },
                                { 33, 500, 500 }, { 100, 64, 64 },
                                { 512, 64, 64 }, { 513, 64, 64 },
                                { 300, 200, 200 } };
   double worst = 0;
-  size_t outside = 0;
   for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++)
     for (int b_trans = 0; b_trans <= 1; b_trans++)
       worst = fmax (worst, one_product (0, 0, b_trans, 0.0, shapes[s][0],
                                         shapes[s][2], shapes[s][1],
-                                        &outside));
-  /* hlnn_gemm_grad likewise: C (w x w) += A^T B over K samples */
+                                        outside));
+  /* C (w x w) += A^T B over K samples */
   const size_t gshapes[][2] = { { 64, 256 }, { 64, 513 }, { 200, 375 } };
   for (size_t s = 0; s < sizeof gshapes / sizeof *gshapes; s++)
     worst = fmax (worst, one_product (0, 1, 0, -0.5, gshapes[s][0],
                                       gshapes[s][0], gshapes[s][1],
-                                      &outside));
-  hlnn_test (worst <= 1.0 && outside == 0,
-             "hlnn_gemm and hlnn_gemm_grad (own kernel or BLAS by size): "
-             "worst error %.3g of the bound, %zu writes outside C", worst,
-             outside);
+                                      outside));
+  return worst;
 }
 
-/* with the kernel switched off, the BLAS's result to the bit */
+/* Each route within the bound; and, where the CPU can run the kernel,
+ * the kernel's route reaches it, whatever this CPU's default
+ * (HLNN_GEMM_AUTO) is. */
+static void
+check_dispatch (int have_kernel)
+{
+  const hlnn_gemm_route routes[] = { HLNN_GEMM_AUTO, HLNN_GEMM_KERNEL };
+  const char *const name[] = { "default route", "kernel route" };
+  for (size_t r = 0; r < 2; r++)
+    {
+      size_t outside = 0;
+      hlnn_gemm_set_route (routes[r]);
+      const double worst = dispatch_worst (&outside);
+      hlnn_test (worst <= 1.0 && outside == 0,
+                 "hlnn_gemm and hlnn_gemm_grad, %s (kernel %s): worst "
+                 "error %.3g of the bound, %zu writes outside C", name[r],
+                 hlnn_gemm_route_kernel () ? "by size" : "never", worst,
+                 outside);
+    }
+  if (!have_kernel)
+    {
+      hlnn_gemm_set_route (HLNN_GEMM_AUTO);
+      return;
+    }
+  enum { M = 15, K = 200, N = 200 };
+  static double A[M * K], B[K * N], C[M * N], D[M * N];
+  fill (M * K, A, 0.2);
+  fill (K * N, B, 1.4);
+  hlnn_gemm (1, M, N, K, A, M, B, N, C, M);
+  hlnn_gemm_kernel (0, 1, 0, M, N, K, A, M, B, N, D, M);
+  hlnn_gemm_set_route (HLNN_GEMM_AUTO);
+  hlnn_test (memcmp (C, D, sizeof C) == 0, "kernel route: a 15 x 200 x 200 "
+             "product is the kernel's, bit for bit");
+}
+
+/* on the BLAS's route, the BLAS's result to the bit */
 static void
 check_kernel_off (void)
 {
@@ -203,7 +235,7 @@ check_kernel_off (void)
   fill (M * K, A, 0.7);
   fill (K * N, B, 1.7);
   size_t differ = 0;
-  hlnn_gemm_use_kernel (0);
+  hlnn_gemm_set_route (HLNN_GEMM_BLAS);
   for (int b_trans = 0; b_trans <= 1; b_trans++)
     {
       hlnn_gemm (b_trans, M, N, K, A, M, B, b_trans ? N : K, C, M);
@@ -218,8 +250,8 @@ check_kernel_off (void)
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, M, N, K, 1.0, A, K,
                B, K, 1.0, D, M);
   differ += memcmp (C, D, sizeof C) != 0;
-  hlnn_gemm_use_kernel (1);
-  hlnn_test (differ == 0, "hlnn_gemm_use_kernel (0): hlnn_gemm and "
+  hlnn_gemm_set_route (HLNN_GEMM_AUTO);
+  hlnn_test (differ == 0, "BLAS route: hlnn_gemm and "
              "hlnn_gemm_grad return cblas_dgemm's result bit for bit "
              "(%zu of 3 products differ)", differ);
 }
@@ -249,13 +281,13 @@ main (void)
     {
       hlnn_test (probe == canary, "kernel: this CPU lacks AVX2 or FMA, the "
                  "kernel declines and leaves C untouched; the BLAS is used");
-      check_dispatch ();
+      check_dispatch (0);
       check_kernel_off ();
       return hlnn_test_summary ();
     }
   check_shapes ();
   check_rows_independent ();
-  check_dispatch ();
+  check_dispatch (1);
   check_kernel_off ();
   check_k_zero ();
   return hlnn_test_summary ();
