@@ -17,7 +17,9 @@ typedef struct {
   size_t index;
   void *ctx;
   double *X, *Y, *grad;       /* this part's rows, its gradient */
+  double *grad_chunk;         /* a later chunk's gradient (chunked) */
   double loss;
+  double scale;               /* loss and grad are scale x the part's */
   size_t rows;
   int status;
   pthread_t thread;
@@ -26,6 +28,7 @@ typedef struct {
 
 struct hlnn_split {
   size_t nparts, nparams, nmax, dx, dy;
+  size_t chunk;               /* rows per call of fn; 0: all at once */
   hlnn_lossgrad_fn fn;        /* a loss split (nparams > 0) */
   hlnn_field_fn field;        /* or a field split */
   split_part *part;
@@ -126,10 +129,10 @@ run_part (const struct hlnn_split *s, split_part *p)
   p->status = HLNN_SUCCESS;
   if (m == 0)
     return;
-  for (size_t j = 0; j < s->dx; j++)
-    memcpy (p->X + j * m, s->Xb + r0 + j * nb, m * sizeof (double));
   if (s->field)
     {
+      for (size_t j = 0; j < s->dx; j++)
+        memcpy (p->X + j * m, s->Xb + r0 + j * nb, m * sizeof (double));
       /* each part writes back its own rows: no two threads share one */
       p->status = s->field (p->ctx, s->t, m, p->X, p->Y);
       if (p->status == HLNN_SUCCESS)
@@ -137,10 +140,34 @@ run_part (const struct hlnn_split *s, split_part *p)
           memcpy (s->F + r0 + j * nb, p->Y + j * m, m * sizeof (double));
       return;
     }
-  for (size_t j = 0; j < s->dy; j++)
-    memcpy (p->Y + j * m, s->Yb + r0 + j * nb, m * sizeof (double));
-  p->status = s->fn (p->ctx, s->theta, m, p->X, p->Y, &p->loss,
-                     s->want_grad ? p->grad : NULL);
+  /* In chunks of c rows: the first chunk's loss and gradient are kept
+   * as they come, a later chunk of mc rows adds mc / c times its own,
+   * and scale = c / m makes the sum the part's row-weighted mean
+   * without another pass over the gradient.  Unchunked (c = m) it is
+   * one call, scale 1. */
+  const size_t c = s->chunk && s->chunk < m ? s->chunk : m;
+  p->scale = (double) c / (double) m;
+  p->loss = 0.0;
+  for (size_t c0 = 0; c0 < m; c0 += c)
+    {
+      const size_t mc = m - c0 < c ? m - c0 : c;
+      for (size_t j = 0; j < s->dx; j++)
+        memcpy (p->X + j * mc, s->Xb + r0 + c0 + j * nb,
+                mc * sizeof (double));
+      for (size_t j = 0; j < s->dy; j++)
+        memcpy (p->Y + j * mc, s->Yb + r0 + c0 + j * nb,
+                mc * sizeof (double));
+      double *g = !s->want_grad ? NULL : c0 == 0 ? p->grad : p->grad_chunk;
+      double loss;
+      p->status = s->fn (p->ctx, s->theta, mc, p->X, p->Y, &loss, g);
+      if (p->status)
+        return;
+      const double w = (double) mc / (double) c;
+      p->loss += w * loss;
+      if (g && c0 > 0)
+        for (size_t i = 0; i < s->nparams; i++)
+          p->grad[i] += w * g[i];
+    }
 }
 
 static void *
@@ -193,6 +220,7 @@ hlnn_split_free (hlnn_split *s)
       free (p->X);
       free (p->Y);
       free (p->grad);
+      free (p->grad_chunk);
     }
   pthread_cond_destroy (&s->done);
   pthread_cond_destroy (&s->go);
@@ -278,6 +306,19 @@ hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax, size_t dx,
   return s;
 }
 
+int
+hlnn_split_set_chunk (hlnn_split *s, size_t rows)
+{
+  if (!s->fn)
+    return HLNN_EDOM;
+  for (size_t k = 0; rows && k < s->nparts; k++)
+    if (!s->part[k].grad_chunk
+        && !(s->part[k].grad_chunk = malloc (s->nparams * sizeof (double))))
+      return HLNN_ENOMEM;
+  s->chunk = rows;
+  return HLNN_SUCCESS;
+}
+
 hlnn_split *
 hlnn_split_field_alloc (size_t nparts, size_t nmax, size_t d,
                         hlnn_field_fn field, void *const *ctx)
@@ -353,7 +394,7 @@ hlnn_split_lossgrad (void *split, const double *theta, size_t nb,
       const split_part *p = &s->part[k];
       if (p->rows == 0)
         continue;
-      const double w = (double) p->rows / (double) nb;
+      const double w = (double) p->rows / (double) nb * p->scale;
       sum += w * p->loss;
       if (grad && first)
         for (size_t i = 0; i < s->nparams; i++)

@@ -48,6 +48,17 @@ hlnn_split *hlnn_split_alloc (size_t nparts, size_t nparams, size_t nmax,
                               void *const *ctx);
 void hlnn_split_free (hlnn_split *s);
 
+/* Each part then calls fn on at most 'rows' of its rows at a time (0: on
+ * all of them at once, the default), and adds up the chunks' losses and
+ * gradients weighted by their rows.  A part's rows of a 200-wide HNN
+ * make arrays of several hundred kB per layer, which the elementwise
+ * passes between the GEMMs stream from L3; in chunks that fit closer to
+ * the core a step is faster (doc/performance.md).  The result then
+ * depends on the chunk size too, through rounding only.  HLNN_EDOM for a
+ * field split, HLNN_ENOMEM when the chunks' gradient buffers cannot be
+ * allocated (the split is unchanged). */
+int hlnn_split_set_chunk (hlnn_split *s, size_t rows);
+
 /* Parts for a batch of nb rows on 'threads' threads: one per thread,
  * fewer when a part would receive fewer than min_rows rows; at least 1,
  * at most HLNN_SPLIT_MAX_PARTS. */

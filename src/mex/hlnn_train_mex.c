@@ -61,7 +61,8 @@ static struct {
   hlnn_mex_objective *obj[HLNN_SPLIT_MAX_PARTS];
   size_t nparts;
   size_t nparts_asked;        /* more than nparts after a fallback */
-  hlnn_split *split;          /* NULL when nparts == 1 */
+  hlnn_split *split;          /* NULL when one part takes the batch
+                                 whole, in one call */
   hlnn_trainer *tr;
   hlnn_kind kind;
   hlnn_act act;
@@ -98,6 +99,25 @@ cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
          && cache.dissipation == m->dissipation && cache.gamma == m->gamma;
 }
 
+/* The rows a part hands to the objective at a time (hlnn_split_set_chunk),
+ * 0 for all at once.  Measured with a C driver of the trainer on two
+ * threads, chunked against whole, alternating (doc/performance.md): an
+ * HNN of width 64 to 200 ran 8-31 % faster a step in chunks of 192 rows,
+ * at width 256 as fast, at 512 11 % slower; an MLP of width 64 8-20 %
+ * faster, at widths 128 and 200 3-7 % slower (its passes between the
+ * GEMMs touch half an HNN's arrays).  The LNN was not measured. */
+static size_t
+chunk_rows (const hlnn_mex_model *m)
+{
+  size_t width = 0;
+  for (size_t l = 1; l < m->nlayers; l++)
+    width = m->sizes[l] > width ? m->sizes[l] : width;
+  if ((m->kind == HLNN_KIND_HNN && width <= 200)
+      || (m->kind == HLNN_KIND_MLP && width <= 64))
+    return 192;
+  return 0;
+}
+
 /* Fills the cache for this model and sizes; a status on failure, the
  * cache then empty. */
 static int
@@ -105,13 +125,15 @@ cache_fill (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
             size_t batch, size_t nparts)
 {
   int st = HLNN_SUCCESS;
-  const size_t rows = hlnn_split_rows (nparts, batch);
+  const size_t part_rows = hlnn_split_rows (nparts, batch);
+  const size_t chunk = chunk_rows (m) < part_rows ? chunk_rows (m) : 0;
+  const size_t rows = chunk ? chunk : part_rows;
   cache.nparts = nparts;
   for (size_t k = 0; k < nparts; k++)
     if (!(cache.obj[k] = hlnn_mex_objective_alloc (m, rows, &st)))
       goto fail;
   st = HLNN_ENOMEM;
-  if (nparts > 1)
+  if (nparts > 1 || chunk)
     {
       void *ctx[HLNN_SPLIT_MAX_PARTS];
       for (size_t k = 0; k < nparts; k++)
@@ -120,6 +142,10 @@ cache_fill (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
                                       hlnn_mex_objective_fn (), ctx);
       if (!cache.split)
         goto fail;
+      st = hlnn_split_set_chunk (cache.split, chunk);
+      if (st)
+        goto fail;
+      st = HLNN_ENOMEM;
     }
   if (!(cache.tr = hlnn_trainer_alloc (m->ntheta, N, dx, dy, batch)))
     goto fail;
@@ -275,7 +301,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       fn = hlnn_split_lossgrad;
       ctx = cache.split;
       hlnn_blas_set_threads (1);
-      p.theta_shared = 1;
+      p.theta_shared = cache.nparts > 1;
     }
   st = hlnn_trainer_run (cache.tr, fn, ctx, X, Y, seed, &p, m.theta, mom,
                          vel, &t, steps, losses, &done, &nloss);

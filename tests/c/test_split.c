@@ -29,20 +29,29 @@ failing_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
 }
 
 /* Loss and gradient of the whole batch (ctx[0] sized for NMAX) against the
- * split into nparts (ctx[1..nparts], each sized for its share). */
+ * split into nparts (ctx[1..nparts], each sized for its share), each part
+ * calling fn on all its rows at once (chunk 0), in chunks of 17 rows (a
+ * short last chunk; a part of 1 to 101 rows), and in chunks larger than
+ * any part, which must give chunk 0's result bit for bit. */
 static void
 check_kind (const char *kind, hlnn_lossgrad_fn fn, void *const *ctx,
             size_t P, size_t dx, size_t dy, const double *theta,
             const double *X, const double *Y)
 {
   double *g1 = malloc (P * sizeof *g1), *g2 = malloc (P * sizeof *g2);
+  double *g_whole[3], l_whole[3];
   const size_t batches[3] = { NMAX, 57, 3 };
+  const size_t chunks[3] = { 0, 1000, 17 };
+  for (size_t b = 0; b < 3; b++)
+    g_whole[b] = malloc (P * sizeof *g2);
   for (size_t nparts = 2; nparts <= MAXPARTS; nparts++)
+    for (size_t c = 0; c < 3; c++)
     {
       hlnn_split *s = hlnn_split_alloc (nparts, P, NMAX, dx, dy, fn,
                                         ctx + 1);
-      hlnn_test (s != NULL, "%s: split into %zu parts allocated", kind,
-                 nparts);
+      hlnn_test (s != NULL && hlnn_split_set_chunk (s, chunks[c]) == 0,
+                 "%s: split into %zu parts allocated, chunk %zu", kind,
+                 nparts, chunks[c]);
       if (!s)
         continue;
       for (size_t b = 0; b < 3; b++)
@@ -61,18 +70,30 @@ check_kind (const char *kind, hlnn_lossgrad_fn fn, void *const *ctx,
           const int st3 = hlnn_split_lossgrad (s, theta, nb, Xb, Yb, &l3,
                                                NULL);
           hlnn_test (st1 == 0 && st2 == 0 && st3 == 0,
-                     "%s, %zu parts, %zu rows: statuses %d %d %d", kind,
-                     nparts, nb, st1, st2, st3);
-          char what[96];
-          snprintf (what, sizeof what, "%s, %zu parts, %zu rows: loss", kind,
-                    nparts, nb);
+                     "%s, %zu parts, chunk %zu, %zu rows: statuses %d %d %d",
+                     kind, nparts, chunks[c], nb, st1, st2, st3);
+          char what[112];
+          snprintf (what, sizeof what, "%s, %zu parts, chunk %zu, %zu rows: "
+                    "loss", kind, nparts, chunks[c], nb);
           hlnn_test_rel (l2, l1, 1e-13, what);
-          snprintf (what, sizeof what, "%s, %zu parts, %zu rows: loss alone",
-                    kind, nparts, nb);
+          snprintf (what, sizeof what, "%s, %zu parts, chunk %zu, %zu rows: "
+                    "loss alone", kind, nparts, chunks[c], nb);
           hlnn_test_rel (l3, l1, 1e-13, what);
           const double e = hlnn_test_vec_relerr (P, g2, g1);
-          hlnn_test (e <= 1e-13, "%s, %zu parts, %zu rows: gradient "
-                     "(rel err %.3g, tol 1e-13)", kind, nparts, nb, e);
+          hlnn_test (e <= 1e-13, "%s, %zu parts, chunk %zu, %zu rows: "
+                     "gradient (rel err %.3g, tol 1e-13)", kind, nparts,
+                     chunks[c], nb, e);
+          if (chunks[c] == 0)
+            {
+              memcpy (g_whole[b], g2, P * sizeof *g2);
+              l_whole[b] = l2;
+            }
+          else if (chunks[c] >= NMAX)
+            hlnn_test (l2 == l_whole[b]
+                       && memcmp (g2, g_whole[b], P * sizeof *g2) == 0,
+                       "%s, %zu parts, %zu rows: chunks above the part's "
+                       "rows give the unchunked loss and gradient bit for "
+                       "bit", kind, nparts, nb);
           free (Xb);
           free (Yb);
         }
@@ -82,6 +103,8 @@ check_kind (const char *kind, hlnn_lossgrad_fn fn, void *const *ctx,
                  "HLNN_EDOM", kind, nparts);
       hlnn_split_free (s);
     }
+  for (size_t b = 0; b < 3; b++)
+    free (g_whole[b]);
   free (g1);
   free (g2);
 }
@@ -230,8 +253,9 @@ main (void)
       {
         hlnn_split *fs = hlnn_split_field_alloc (nparts, 2 * K, 2,
                                                  hlnn_hnn_field_fn, fctx + 1);
-        hlnn_test (fs != NULL, "field split into %zu parts allocated",
-                   nparts);
+        hlnn_test (fs != NULL && hlnn_split_set_chunk (fs, 4) == HLNN_EDOM,
+                   "field split into %zu parts allocated; it takes no "
+                   "chunks (HLNN_EDOM)", nparts);
         if (!fs)
           continue;
         const int st1 = hlnn_hnn_field_fn (fctx[0], 0.0, K, Xn, F1);
