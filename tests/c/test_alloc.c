@@ -98,6 +98,19 @@ main (void)
       hlnn_test (k == 0, "mlp split in 2 threads: %ld allocations during "
                  "%zu training steps", k, steps);
     }
+  /* and each part in chunks (of 5 rows, a short last one): the chunks'
+   * gradient buffer comes with hlnn_split_set_chunk */
+  hlnn_test (hlnn_split_set_chunk (split, 5) == HLNN_SUCCESS,
+             "mlp split: chunks of 5 rows set");
+  for (size_t steps = 3; steps <= 30; steps *= 10)
+    {
+      hlnn_mlp_init (mc.net, theta, HLNN_INIT_GLOROT, 1);
+      const long k = count_run (hlnn_split_lossgrad, split, mc.net->nparams,
+                                N, 2, 2, batch, X, Y, theta, steps);
+      hlnn_test (k == 0, "mlp split in 2 threads, parts in chunks of 5 "
+                 "rows: %ld allocations during %zu training steps", k,
+                 steps);
+    }
   hlnn_split_free (split);
   hlnn_mlp_work_free (part[0].w);
   hlnn_mlp_work_free (part[1].w);
