@@ -1,6 +1,7 @@
 /* bench_step.c -- whole training steps with gemm.c's kernel and with the
  * BLAS alone (hlnn_gemm_set_route), the trainer on the row split as
- * hnn_train and mlp_train run it: microseconds per Adam step of a 2-w-w-1
+ * hnn_train and mlp_train run it, but each part's rows in one call (no
+ * chunks, hlnn_split_set_chunk): microseconds per Adam step of a 2-w-w-1
  * tanh HNN or a 2-w-w-2 MLP on N samples, full batch, 'parts' threads
  * with a one-thread BLAS each.  Runs alternate between the two (the
  * machine's speed drifts); the fastest of each is reported, with the

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdio.h>
+#include <string.h>
 #include "blas_info.h"
 
 typedef char *(*config_fn) (void);
@@ -38,4 +39,15 @@ hlnn_blas_set_threads (int n)
   if (f && n > 0)
     f (n);
   return hlnn_blas_threads ();
+}
+
+int
+hlnn_blas_avx512_kernels (void)
+{
+  config_fn core = (config_fn) dlsym (RTLD_DEFAULT, "openblas_get_corename");
+  if (!core)
+    return 0;
+  const char *name = core ();
+  return name && (strcasestr (name, "skylakex") || strcasestr (name, "cooperlake")
+                  || strcasestr (name, "sapphirerapids"));
 }

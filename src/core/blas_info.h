@@ -19,4 +19,9 @@ int hlnn_blas_threads (void);
  * count in force afterwards. */
 int hlnn_blas_set_threads (int n);
 
+/* 1 when the BLAS is OpenBLAS running kernels for AVX-512 (its SkylakeX,
+ * Cooperlake or SapphireRapids cores, whose small-matrix paths do not
+ * pack), else 0. */
+int hlnn_blas_avx512_kernels (void);
+
 #endif

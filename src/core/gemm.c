@@ -22,6 +22,7 @@
  * when K > 256 (with OpenBLAS 0.3.21 the two agree bit for bit below). */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
+#include "blas_info.h"
 #include "gemm.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -194,11 +195,23 @@ hlnn_gemm_route_kernel (void)
     case HLNN_GEMM_KERNEL:
       return 1;
     default:
+      {
+        /* asked once: dlsym on every product would cost more than a small
+         * one; computing it twice in a race is harmless */
+        static int blas_small = -1;
+        int known = __atomic_load_n (&blas_small, __ATOMIC_RELAXED);
+        if (known < 0)
+          {
 #if defined(__x86_64__) && defined(__GNUC__)
-      return !__builtin_cpu_supports ("avx512f");
+            known = __builtin_cpu_supports ("avx512f")
+                    && hlnn_blas_avx512_kernels ();
 #else
-      return 0;
+            known = 0;
 #endif
+            __atomic_store_n (&blas_small, known, __ATOMIC_RELAXED);
+          }
+        return !known;
+      }
     }
 }
 

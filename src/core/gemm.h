@@ -29,9 +29,10 @@
  * On an AMD Zen 4, with AVX-512, OpenBLAS 0.3.21 runs its Cooper Lake
  * kernels, which have small-matrix paths that do not pack: there the
  * kernel lost, HNN 2-64-64-1 at N = 256 0.86, MLP 0.90, and in single
- * calls at 1 to 15 rows of 200 x 200 weights 0.31-0.94.  A BLAS built for
+ * calls at 1 to 15 rows of 200 x 200 weights 0.26-0.98.  A BLAS built for
  * AVX-512 has twice the kernel's registers and lanes; where the CPU has
- * AVX-512F the BLAS computes every product (HLNN_GEMM_AUTO). */
+ * AVX-512F and OpenBLAS runs such kernels (hlnn_blas_avx512_kernels) the
+ * BLAS computes every product (HLNN_GEMM_AUTO). */
 #define HLNN_GEMM_ROWS 32
 #define HLNN_GEMM_ROWS_BSIZE (512 * 512)
 #define HLNN_GEMM_BSIZE (64 * 64)
@@ -64,7 +65,8 @@ int hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
  *   HLNN_GEMM_KERNEL: the kernel within the size limits above, on any CPU
  *                     with AVX2 and FMA (bench/bench_step);
  *   HLNN_GEMM_AUTO:   the default: as HLNN_GEMM_KERNEL, but the BLAS
- *                     throughout where the CPU has AVX-512F.
+ *                     throughout where the CPU has AVX-512F and OpenBLAS
+ *                     runs its AVX-512 kernels.
  * Process-wide: set it before a computation starts, never during one. */
 typedef enum {
   HLNN_GEMM_BLAS = 0,

@@ -54,9 +54,11 @@ void hlnn_split_free (hlnn_split *s);
  * make arrays of several hundred kB per layer, which the elementwise
  * passes between the GEMMs stream from L3; in chunks that fit closer to
  * the core a step is faster (doc/performance.md).  The result then
- * depends on the chunk size too, through rounding only.  HLNN_EDOM for a
- * field split, HLNN_ENOMEM when the chunks' gradient buffers cannot be
- * allocated (the split is unchanged). */
+ * depends on the chunk size too, through rounding only.  The contexts
+ * then need only 'rows' rows (not hlnn_split_rows'): set the chunk before
+ * the first batch, and never raise it or set it to 0 afterwards.
+ * HLNN_EDOM for a field split, HLNN_ENOMEM when the chunks' gradient
+ * buffers cannot be allocated (the split is unchanged). */
 int hlnn_split_set_chunk (hlnn_split *s, size_t rows);
 
 /* Parts for a batch of nb rows on 'threads' threads: one per thread,

@@ -99,8 +99,9 @@ cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
          && cache.dissipation == m->dissipation && cache.gamma == m->gamma;
 }
 
-/* The rows a part hands to the objective at a time (hlnn_split_set_chunk),
- * 0 for all at once.  Measured with a C driver of the trainer on two
+/* About how many rows a part hands to the objective at a time
+ * (hlnn_split_set_chunk), 0 for all at once; cache_fill makes the chunks
+ * of a part equal.  Measured with a C driver of the trainer on two
  * threads, chunked against whole, alternating (doc/performance.md): an
  * HNN of width 64 to 200 ran 8-31 % faster a step in chunks of 192 rows,
  * at width 256 as fast, at 512 11 % slower; an MLP of width 64 8-20 %
@@ -126,7 +127,10 @@ cache_fill (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
 {
   int st = HLNN_SUCCESS;
   const size_t part_rows = hlnn_split_rows (nparts, batch);
-  const size_t chunk = chunk_rows (m) < part_rows ? chunk_rows (m) : 0;
+  const size_t target = chunk_rows (m);
+  /* equal chunks: a part of 193 rows in 97 + 96, not 192 + 1 */
+  const size_t nchunks = target ? (part_rows + target - 1) / target : 1;
+  const size_t chunk = nchunks > 1 ? (part_rows + nchunks - 1) / nchunks : 0;
   const size_t rows = chunk ? chunk : part_rows;
   cache.nparts = nparts;
   for (size_t k = 0; k < nparts; k++)
@@ -296,16 +300,20 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const int blas_threads = hlnn_blas_threads ();
   hlnn_lossgrad_fn fn = hlnn_mex_objective_fn ();
   void *ctx = hlnn_mex_objective_ctx (cache.obj[0]);
+  /* parts on threads of their own each call a one-thread BLAS; one part
+   * (chunked, or a fallback) keeps the BLAS's threads */
+  const int on_threads = cache.nparts > 1;
   if (cache.split)
     {
       fn = hlnn_split_lossgrad;
       ctx = cache.split;
-      hlnn_blas_set_threads (1);
-      p.theta_shared = cache.nparts > 1;
+      p.theta_shared = on_threads;
     }
+  if (on_threads)
+    hlnn_blas_set_threads (1);
   st = hlnn_trainer_run (cache.tr, fn, ctx, X, Y, seed, &p, m.theta, mom,
                          vel, &t, steps, losses, &done, &nloss);
-  if (cache.split)
+  if (on_threads)
     hlnn_blas_set_threads (blas_threads);
   if (st && st != HLNN_ENAN)
     {

@@ -12,6 +12,7 @@
 #include <gsl/gsl_cblas.h>
 #include "hlnn_test.h"
 #include "gemm.h"
+#include "blas_info.h"
 
 static const double canary = -12345.678;
 
@@ -215,15 +216,36 @@ check_dispatch (int have_kernel)
       hlnn_gemm_set_route (HLNN_GEMM_AUTO);
       return;
     }
-  enum { M = 15, K = 200, N = 200 };
-  static double A[M * K], B[K * N], C[M * N], D[M * N];
+  /* at K = 500 the kernel's sums (in chunks of 256) and OpenBLAS's differ
+   * in the last bits, so that equality with the kernel shows the route;
+   * at 15 x 200 x 200 the two agree bit for bit */
+  enum { M = 15, K = 500, N = 500 };
+  static double A[M * K], B[K * N], C[M * N], D[M * N], E[M * N];
   fill (M * K, A, 0.2);
   fill (K * N, B, 1.4);
   hlnn_gemm (1, M, N, K, A, M, B, N, C, M);
   hlnn_gemm_kernel (0, 1, 0, M, N, K, A, M, B, N, D, M);
+  cblas_dgemm (CblasColMajor, CblasNoTrans, CblasTrans, M, N, K, 1.0, A, M,
+               B, N, 0.0, E, M);
+  size_t differ = 0;
+  for (size_t i = 0; i < (size_t) M * N; i++)
+    differ += memcmp (D + i, E + i, sizeof *D) != 0;
+  const int kernel_route = hlnn_gemm_route_kernel ();
+  hlnn_gemm_set_route (HLNN_GEMM_BLAS);
+  const int blas_route = hlnn_gemm_route_kernel ();
   hlnn_gemm_set_route (HLNN_GEMM_AUTO);
-  hlnn_test (memcmp (C, D, sizeof C) == 0, "kernel route: a 15 x 200 x 200 "
-             "product is the kernel's, bit for bit");
+  const int avx512 = __builtin_cpu_supports ("avx512f")
+                     && hlnn_blas_avx512_kernels ();
+  /* (were the two to agree everywhere with some BLAS, the product's
+   * check would prove nothing there; the message says so) */
+  hlnn_test (memcmp (C, D, sizeof C) == 0 && kernel_route == 1
+             && blas_route == 0 && hlnn_gemm_route_kernel () == !avx512,
+             "kernel route: a 15 x 500 x 500 product is the kernel's, bit "
+             "for bit (%zu of %d values differ between kernel and BLAS%s); "
+             "routes say kernel %d, BLAS %d, default %d (CPU with AVX-512F "
+             "and an OpenBLAS for it: %d)", differ, M * N,
+             differ ? "" : ": this check is void here", kernel_route,
+             blas_route, hlnn_gemm_route_kernel (), avx512);
 }
 
 /* on the BLAS's route, the BLAS's result to the bit */

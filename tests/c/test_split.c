@@ -31,7 +31,7 @@ failing_fn (void *vctx, const double *theta, size_t nb, const double *Xb,
 /* Loss and gradient of the whole batch (ctx[0] sized for NMAX) against the
  * split into nparts (ctx[1..nparts], each sized for its share), each part
  * calling fn on all its rows at once (chunk 0), in chunks of 17 rows (a
- * short last chunk; a part of 1 to 101 rows), and in chunks larger than
+ * short last chunk; parts of 0 to 102 rows), and in chunks larger than
  * any part, which must give chunk 0's result bit for bit. */
 static void
 check_kind (const char *kind, hlnn_lossgrad_fn fn, void *const *ctx,
