@@ -8,9 +8,10 @@
  * states, a thread's share of a small batch) OpenBLAS's copies of both
  * operands into packed panels and its zeroing of C are a large part of
  * each call, which took 1.45 to 2.5 times as long as this kernel at 8
- * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  On CPUs with AVX-512
- * OpenBLAS has small-matrix kernels of its own that do not pack, and
- * the BLAS is used throughout (gemm.h).  Here B is read where it lies: eight rows
+ * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  OpenBLAS's kernels
+ * for AVX-512 CPUs have small-matrix paths that do not pack; where it
+ * runs them the BLAS is used throughout (gemm.h).  Here B is read where
+ * it lies: eight rows
  * of op(A) are copied into a panel (zero beyond the last row), and each
  * panel meets six columns of op(B) at a time, twelve four-lane FMA
  * accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B

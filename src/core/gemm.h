@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-/* Where the CPU has AVX2 and FMA but not AVX-512, gemm.c's own kernel
- * computes
+/* Where the CPU has AVX2 and FMA (and unless OpenBLAS runs its AVX-512
+ * kernels, below), gemm.c's own kernel computes
  *   - hlnn_gemm's products of at most HLNN_GEMM_ROWS rows, with weights of
  *     at most HLNN_GEMM_ROWS_BSIZE elements (500 x 500 was measured);
  *   - hlnn_gemm's products with at most HLNN_GEMM_SAMPLES rows and

@@ -105,7 +105,7 @@ cache_matches (const hlnn_mex_model *m, size_t N, size_t dx, size_t dy,
  * threads, chunked against whole, alternating (doc/performance.md): an
  * HNN of width 64 to 200 ran 8-31 % faster a step in chunks of 192 rows,
  * at width 256 as fast, at 512 11 % slower; an MLP of width 64 8-20 %
- * faster, at widths 128 and 200 3-7 % slower (its passes between the
+ * faster, at widths 128 and 200 3-8 % slower (its passes between the
  * GEMMs touch half an HNN's arrays).  The LNN was not measured. */
 static size_t
 chunk_rows (const hlnn_mex_model *m)
