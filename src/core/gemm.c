@@ -11,10 +11,9 @@
  * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  OpenBLAS's kernels
  * for AVX-512 CPUs have small-matrix paths that do not pack; where it
  * runs them the BLAS is used throughout (gemm.h).  Here B is read where
- * it lies: eight rows
- * of op(A) are copied into a panel (zero beyond the last row), and each
- * panel meets six columns of op(B) at a time, twelve four-lane FMA
- * accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
+ * it lies: eight rows of op(A) are copied into a panel (zero beyond the
+ * last row), and each panel meets six columns of op(B) at a time, twelve
+ * four-lane FMA accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
  * is the same loop with A's columns copied into the panel.  Every element
  * of C is its sum over p in order of p, one FMA each, whatever the row's
  * place in its panel: within the kernel a sample's result does not
@@ -199,8 +198,8 @@ hlnn_gemm_route_kernel (void)
       {
         /* asked once: dlsym on every product would cost more than a small
          * one; computing it twice in a race is harmless */
-        static int blas_small = -1;
-        int known = __atomic_load_n (&blas_small, __ATOMIC_RELAXED);
+        static int blas_avx512 = -1;
+        int known = __atomic_load_n (&blas_avx512, __ATOMIC_RELAXED);
         if (known < 0)
           {
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -209,7 +208,7 @@ hlnn_gemm_route_kernel (void)
 #else
             known = 0;
 #endif
-            __atomic_store_n (&blas_small, known, __ATOMIC_RELAXED);
+            __atomic_store_n (&blas_avx512, known, __ATOMIC_RELAXED);
           }
         return !known;
       }

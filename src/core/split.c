@@ -119,6 +119,15 @@ hlnn_split_rows (size_t nparts, size_t nmax)
   return nparts ? (nmax + nparts - 1) / nparts : 0;
 }
 
+/* dst (m x cols) = rows r0..r0+m-1 of src (nb x cols), column-major */
+static void
+take_rows (double *dst, const double *src, size_t nb, size_t r0, size_t m,
+           size_t cols)
+{
+  for (size_t j = 0; j < cols; j++)
+    memcpy (dst + j * m, src + r0 + j * nb, m * sizeof (double));
+}
+
 static void
 run_part (const struct hlnn_split *s, split_part *p)
 {
@@ -131,8 +140,7 @@ run_part (const struct hlnn_split *s, split_part *p)
     return;
   if (s->field)
     {
-      for (size_t j = 0; j < s->dx; j++)
-        memcpy (p->X + j * m, s->Xb + r0 + j * nb, m * sizeof (double));
+      take_rows (p->X, s->Xb, nb, r0, m, s->dx);
       /* each part writes back its own rows: no two threads share one */
       p->status = s->field (p->ctx, s->t, m, p->X, p->Y);
       if (p->status == HLNN_SUCCESS)
@@ -151,12 +159,8 @@ run_part (const struct hlnn_split *s, split_part *p)
   for (size_t c0 = 0; c0 < m; c0 += c)
     {
       const size_t mc = m - c0 < c ? m - c0 : c;
-      for (size_t j = 0; j < s->dx; j++)
-        memcpy (p->X + j * mc, s->Xb + r0 + c0 + j * nb,
-                mc * sizeof (double));
-      for (size_t j = 0; j < s->dy; j++)
-        memcpy (p->Y + j * mc, s->Yb + r0 + c0 + j * nb,
-                mc * sizeof (double));
+      take_rows (p->X, s->Xb, nb, r0 + c0, mc, s->dx);
+      take_rows (p->Y, s->Yb, nb, r0 + c0, mc, s->dy);
       double *g = !s->want_grad ? NULL : c0 == 0 ? p->grad : p->grad_chunk;
       double loss;
       p->status = s->fn (p->ctx, s->theta, mc, p->X, p->Y, &loss, g);
