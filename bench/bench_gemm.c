@@ -57,7 +57,8 @@ int
 main (int argc, char **argv)
 {
   const double seconds = argc > 1 ? atof (argv[1]) : 0.2;
-  printf ("BLAS: %s, %d thread(s)\n", hlnn_blas_name (), hlnn_blas_threads ());
+  printf ("BLAS: %s, %d thread(s); kernel: %d lanes\n", hlnn_blas_name (),
+          hlnn_blas_threads (), hlnn_gemm_kernel_lanes ());
   if (!hlnn_gemm_kernel (0, 1, 0, 1, 1, 1, (double[]) { 1 }, 1,
                          (double[]) { 1 }, 1, (double[]) { 0 }, 1))
     {

@@ -8,12 +8,13 @@
  * states, a thread's share of a small batch) OpenBLAS's copies of both
  * operands into packed panels and its zeroing of C are a large part of
  * each call, which took 1.45 to 2.5 times as long as this kernel at 8
- * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  OpenBLAS's kernels
- * for AVX-512 CPUs have small-matrix paths that do not pack; where it
- * runs them the BLAS is used throughout (gemm.h).  Here B is read where
- * it lies: eight rows of op(A) are copied into a panel (zero beyond the
- * last row), and each panel meets six columns of op(B) at a time, twelve
- * four-lane FMA accumulators for an 8 x 6 block of C.  The weight gradient C += A^T B
+ * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  On CPUs with AVX-512
+ * the kernel runs on eight lanes and computes every product (gemm.h has
+ * the measurements).  Here B is read where it lies: eight rows of op(A)
+ * (sixteen on eight lanes) are copied into a panel (zero beyond the last
+ * row), and each panel meets six columns of op(B) at a time (twelve),
+ * twelve four-lane FMA accumulators for an 8 x 6 block of C (24 eight-lane
+ * ones for 16 x 12).  The weight gradient C += A^T B
  * is the same loop with A's columns copied into the panel.  Every element
  * of C is its sum over p in order of p, one FMA each, whatever the row's
  * place in its panel: within the kernel a sample's result does not
@@ -107,26 +108,113 @@ block_cols (size_t nc, size_t kc, const double *panel, const double *b,
     }
 }
 
-/* panel(p, r) = op(A)(r, p) for the panel's mr rows, 0 below them */
+/* The same blocks in AVX-512: sixteen rows a panel (two eight-lane
+ * registers), twelve columns of op(B) at a time, 24 accumulators of the
+ * 32 registers.  Each element of C is the same chain of FMAs as in the
+ * four-lane kernel, so the two agree bit for bit; rows past mr are masked,
+ * and AVX-512's masked loads and stores do not touch memory past C. */
+enum { MR16 = 16, NR16 = 12 };
+
+#define KERNEL16 \
+  static inline __attribute__ ((always_inline, \
+                                target ("avx512f,avx2,fma")))
+
+KERNEL16 void
+block16 (size_t NC, size_t kc, const double *panel, const double *b,
+         size_t bsc, size_t bsp, int first, size_t mr, double *c,
+         size_t ldc)
+{
+  const __mmask8 in_lo = mr >= 8 ? 0xff : (__mmask8) ((1u << mr) - 1);
+  const __mmask8 in_hi = mr >= 16 ? 0xff
+                         : mr > 8 ? (__mmask8) ((1u << (mr - 8)) - 1) : 0;
+  __m512d lo[NR16], hi[NR16];
+  for (size_t j = 0; j < NC; j++)
+    if (first)
+      lo[j] = hi[j] = _mm512_setzero_pd ();
+    else
+      {
+        lo[j] = _mm512_maskz_loadu_pd (in_lo, c + j * ldc);
+        hi[j] = _mm512_maskz_loadu_pd (in_hi, c + j * ldc + 8);
+      }
+  for (size_t p = 0; p < kc; p++, panel += MR16, b += bsp)
+    {
+      const __m512d a0 = _mm512_load_pd (panel);
+      const __m512d a1 = _mm512_load_pd (panel + 8);
+      for (size_t j = 0; j < NC; j++)
+        {
+          const __m512d bj = _mm512_set1_pd (b[j * bsc]);
+          lo[j] = _mm512_fmadd_pd (a0, bj, lo[j]);
+          hi[j] = _mm512_fmadd_pd (a1, bj, hi[j]);
+        }
+    }
+  for (size_t j = 0; j < NC; j++)
+    {
+      _mm512_mask_storeu_pd (c + j * ldc, in_lo, lo[j]);
+      _mm512_mask_storeu_pd (c + j * ldc + 8, in_hi, hi[j]);
+    }
+}
+
+__attribute__ ((target ("avx512f,avx2,fma"))) static void
+block16_cols (size_t nc, size_t kc, const double *panel, const double *b,
+              size_t bsc, size_t bsp, int first, size_t mr, double *c,
+              size_t ldc)
+{
+  switch (nc)
+    {
+#define CASE(n) \
+    case n: block16 (n, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
+      CASE (12) CASE (11) CASE (10) CASE (9) CASE (8) CASE (7) CASE (6)
+      CASE (5) CASE (4) CASE (3) CASE (2)
+#undef CASE
+    default: block16 (1, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
+    }
+}
+
+/* panel(p, r) = op(A)(r, p) for the panel's mr rows of width 'rows', 0
+ * below them */
 KERNEL void
-pack (int a_trans, size_t mr, size_t kc, const double *a, size_t lda,
-      double *panel)
+pack (size_t rows, int a_trans, size_t mr, size_t kc, const double *a,
+      size_t lda, double *panel)
 {
   if (a_trans)
-    for (size_t r = 0; r < MR; r++)
+    for (size_t r = 0; r < rows; r++)
       for (size_t p = 0; p < kc; p++)
-        panel[p * MR + r] = r < mr ? a[p + r * lda] : 0.0;
-  else if (mr == MR)
+        panel[p * rows + r] = r < mr ? a[p + r * lda] : 0.0;
+  else if (mr == rows)
     for (size_t p = 0; p < kc; p++)
-      {
-        _mm256_store_pd (panel + p * MR, _mm256_loadu_pd (a + p * lda));
-        _mm256_store_pd (panel + p * MR + 4,
-                         _mm256_loadu_pd (a + p * lda + 4));
-      }
+      for (size_t r = 0; r < rows; r += 4)
+        _mm256_store_pd (panel + p * rows + r,
+                         _mm256_loadu_pd (a + p * lda + r));
   else
     for (size_t p = 0; p < kc; p++)
-      for (size_t r = 0; r < MR; r++)
-        panel[p * MR + r] = r < mr ? a[p * lda + r] : 0.0;
+      for (size_t r = 0; r < rows; r++)
+        panel[p * rows + r] = r < mr ? a[p * lda + r] : 0.0;
+}
+
+/* One loop for both widths: 'wide' takes panels of 16 rows to block16,
+ * else panels of 8 to block; each caller below compiles it for its ISA. */
+KERNEL void
+panels (int wide, int a_trans, int b_trans, int accumulate, size_t M,
+        size_t N, size_t K, const double *A, size_t lda, const double *B,
+        size_t ldb, double *C, size_t ldc, double *panel)
+{
+  const size_t rows = wide ? MR16 : MR, cols = wide ? NR16 : NR;
+  const size_t bsc = b_trans ? 1 : ldb, bsp = b_trans ? ldb : 1;
+  for (size_t i0 = 0; i0 < M; i0 += rows)
+    {
+      const size_t mr = M - i0 < rows ? M - i0 : rows;
+      for (size_t p0 = 0; p0 < K; p0 += KC)
+        {
+          const size_t kc = K - p0 < KC ? K - p0 : KC;
+          pack (rows, a_trans, mr, kc,
+                a_trans ? A + p0 + i0 * lda : A + i0 + p0 * lda, lda, panel);
+          for (size_t j0 = 0; j0 < N; j0 += cols)
+            (wide ? block16_cols : block_cols) (
+              N - j0 < cols ? N - j0 : cols, kc, panel,
+              B + j0 * bsc + p0 * bsp, bsc, bsp, p0 == 0 && !accumulate, mr,
+              C + i0 + j0 * ldc, ldc);
+        }
+    }
 }
 
 __attribute__ ((target ("avx2,fma"))) static void
@@ -134,24 +222,42 @@ gemm_panels (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
              size_t K, const double *A, size_t lda, const double *B,
              size_t ldb, double *C, size_t ldc)
 {
-  const size_t bsc = b_trans ? 1 : ldb, bsp = b_trans ? ldb : 1;
   double panel[KC * MR] __attribute__ ((aligned (32)));
-  for (size_t i0 = 0; i0 < M; i0 += MR)
-    {
-      const size_t mr = M - i0 < MR ? M - i0 : MR;
-      for (size_t p0 = 0; p0 < K; p0 += KC)
-        {
-          const size_t kc = K - p0 < KC ? K - p0 : KC;
-          pack (a_trans, mr, kc, a_trans ? A + p0 + i0 * lda
-                                     : A + i0 + p0 * lda, lda, panel);
-          for (size_t j0 = 0; j0 < N; j0 += NR)
-            block_cols (N - j0 < NR ? N - j0 : NR, kc, panel,
-                        B + j0 * bsc + p0 * bsp, bsc, bsp,
-                        p0 == 0 && !accumulate, mr, C + i0 + j0 * ldc, ldc);
-        }
-    }
+  panels (0, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc,
+          panel);
+}
+
+__attribute__ ((target ("avx512f,avx2,fma"))) static void
+gemm_panels16 (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
+               size_t K, const double *A, size_t lda, const double *B,
+               size_t ldb, double *C, size_t ldc)
+{
+  double panel[KC * MR16] __attribute__ ((aligned (64)));
+  panels (1, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc,
+          panel);
 }
 #endif
+
+static int kernel_lanes_asked;
+
+void
+hlnn_gemm_set_kernel_lanes (int lanes)
+{
+  kernel_lanes_asked = lanes;
+}
+
+int
+hlnn_gemm_kernel_lanes (void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (!__builtin_cpu_supports ("avx2") || !__builtin_cpu_supports ("fma"))
+    return 0;
+  return kernel_lanes_asked != 4 && __builtin_cpu_supports ("avx512f") ? 8
+                                                                       : 4;
+#else
+  return 0;
+#endif
+}
 
 int
 hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
@@ -159,11 +265,12 @@ hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
                   const double *B, size_t ldb, double *C, size_t ldc)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
+  const int lanes = hlnn_gemm_kernel_lanes ();
+  if (lanes)
     {
       if (K > 0)
-        gemm_panels (a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb,
-                     C, ldc);
+        (lanes == 8 ? gemm_panels16 : gemm_panels) (
+          a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc);
       else if (!accumulate)
         for (size_t j = 0; j < N; j++)
           memset (C + j * ldc, 0, M * sizeof (double));
@@ -185,34 +292,55 @@ hlnn_gemm_set_route (hlnn_gemm_route route)
   gemm_route = route;
 }
 
-int
-hlnn_gemm_route_kernel (void)
+/* 1 if OpenBLAS runs its AVX-512 kernels on an AVX-512 CPU; asked once:
+ * dlsym on every product would cost more than a small one, and computing
+ * it twice in a race is harmless */
+static int
+blas_avx512 (void)
 {
+  static int known = -1;
+  int k = __atomic_load_n (&known, __ATOMIC_RELAXED);
+  if (k < 0)
+    {
+#if defined(__x86_64__) && defined(__GNUC__)
+      k = __builtin_cpu_supports ("avx512f") && hlnn_blas_avx512_kernels ();
+#else
+      k = 0;
+#endif
+      __atomic_store_n (&known, k, __ATOMIC_RELAXED);
+    }
+  return k;
+}
+
+/* Which products the kernel computes: KERNEL_NONE; KERNEL_LIMITS, those
+ * within gemm.h's size limits; KERNEL_WIDE, every product, except the
+ * forward and reverse ones of fewer than KERNEL_WIDE_ROWS rows where the
+ * BLAS runs AVX-512 kernels (gemm.h gives the measurements: the BLAS won
+ * at 8 rows, the kernel at 15). */
+enum { KERNEL_NONE, KERNEL_LIMITS, KERNEL_WIDE };
+enum { KERNEL_WIDE_ROWS = 9 };
+
+static int
+kernel_scope (void)
+{
+  const int lanes = hlnn_gemm_kernel_lanes ();
   switch (gemm_route)
     {
     case HLNN_GEMM_BLAS:
-      return 0;
+      return KERNEL_NONE;
     case HLNN_GEMM_KERNEL:
-      return 1;
+      return lanes == 8 ? KERNEL_WIDE : KERNEL_LIMITS;
     default:
-      {
-        /* asked once: dlsym on every product would cost more than a small
-         * one; computing it twice in a race is harmless */
-        static int blas_avx512 = -1;
-        int known = __atomic_load_n (&blas_avx512, __ATOMIC_RELAXED);
-        if (known < 0)
-          {
-#if defined(__x86_64__) && defined(__GNUC__)
-            known = __builtin_cpu_supports ("avx512f")
-                    && hlnn_blas_avx512_kernels ();
-#else
-            known = 0;
-#endif
-            __atomic_store_n (&blas_avx512, known, __ATOMIC_RELAXED);
-          }
-        return !known;
-      }
+      if (lanes == 8)
+        return KERNEL_WIDE;
+      return blas_avx512 () ? KERNEL_NONE : KERNEL_LIMITS;
     }
+}
+
+int
+hlnn_gemm_route_kernel (void)
+{
+  return kernel_scope () != KERNEL_NONE;
 }
 
 void
@@ -221,9 +349,11 @@ hlnn_gemm (int b_trans, size_t M, size_t N, size_t K, const double *A,
 {
   if (M == 0 || N == 0)
     return;
-  if (((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
-          || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES))
-      && hlnn_gemm_route_kernel ()
+  const int scope = kernel_scope ();
+  if ((scope == KERNEL_WIDE ? M >= KERNEL_WIDE_ROWS || !blas_avx512 ()
+       : scope == KERNEL_LIMITS
+           && ((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
+               || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES)))
       && hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasNoTrans,
@@ -237,8 +367,10 @@ hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A, size_t lda,
 {
   if (M == 0 || N == 0 || K == 0)
     return;
-  if (M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES
-      && hlnn_gemm_route_kernel ()
+  const int scope = kernel_scope ();
+  if ((scope == KERNEL_WIDE
+       || (scope == KERNEL_LIMITS && M * N <= HLNN_GEMM_BSIZE
+           && K <= HLNN_GEMM_SAMPLES))
       && hlnn_gemm_kernel (1, 0, 1, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, (int) M, (int) N,

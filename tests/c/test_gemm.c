@@ -1,9 +1,11 @@
 /* test_gemm.c -- gemm.c's kernel for a layer's products C = A op(B) and
- * C += A^T B: every element within the summation bound of an extended-
- * precision reference, for row counts around its 8-row panels, column
- * counts around its 6-column blocks and K around its 256-long chunks,
- * with leading dimensions larger than the matrices; nothing written
- * outside C; a row's result independent of the rows around it; K = 0.
+ * C += A^T B, at each of its widths the CPU runs (8 and 4 lanes): every
+ * element within the summation bound of an extended-precision reference,
+ * for row counts around its 8- and 16-row panels, column counts around
+ * its 6- and 12-column blocks and K around its 256-long chunks, with
+ * leading dimensions larger than the matrices; nothing written outside
+ * C; a row's result independent of the rows around it; the two widths
+ * equal bit for bit; K = 0; which products each route sends where.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <float.h>
@@ -115,7 +117,8 @@ one_product (int via_kernel, int a_trans, int b_trans, double c0, size_t M,
 static void
 check_shapes (void)
 {
-  const size_t rows[] = { 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64 };
+  const size_t rows[] = { 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 24, 25, 31, 33,
+                          64 };
   const size_t kn[][2] = { { 1, 1 }, { 2, 7 }, { 13, 6 }, { 64, 64 },
                            { 200, 5 }, { 256, 12 }, { 300, 11 },
                            { 600, 13 } };
@@ -135,10 +138,11 @@ check_shapes (void)
           cases++;
         }
   hlnn_test (bad == 0 && outside == 0,
-             "kernel: %zu shapes (M 1..64, K 1..600, N 1..64; A B^T, A B "
-             "and C + A^T B; padded leading dimensions): worst error %.3g "
-             "of the K u sum|a b| bound, %zu over it, %zu writes outside C",
-             cases, worst, bad, outside);
+             "kernel, %d lanes: %zu shapes (M 1..64, K 1..600, N 1..64; "
+             "A B^T, A B and C + A^T B; padded leading dimensions): worst "
+             "error %.3g of the K u sum|a b| bound, %zu over it, %zu "
+             "writes outside C", hlnn_gemm_kernel_lanes (), cases, worst,
+             bad, outside);
 }
 
 /* A rollout compares a batch with its rows' single runs: each row must
@@ -164,8 +168,52 @@ check_rows_independent (void)
         }
     }
   hlnn_test (differ == 0,
-             "kernel: each of 15 rows alone equals its row of the 15-row "
-             "product bit for bit (%zu of 6000 values differ)", differ);
+             "kernel, %d lanes: each of 15 rows alone equals its row of the "
+             "15-row product bit for bit (%zu of 6000 values differ)",
+             hlnn_gemm_kernel_lanes (), differ);
+}
+
+/* The 8-lane kernel and the 4-lane one sum each element in the same
+ * order, so a model's results do not depend on which one the CPU has. */
+static void
+check_lanes_agree (void)
+{
+  const size_t shapes[][3] = { { 1, 7, 3 }, { 15, 200, 200 },
+                               { 17, 500, 13 }, { 40, 300, 25 },
+                               { 375, 200, 200 } };
+  size_t differ = 0, values = 0;
+  for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++)
+    for (int form = 0; form < 3; form++)
+      {
+        const size_t M = shapes[s][0], K = shapes[s][1], N = shapes[s][2];
+        const int a_trans = form == 2, b_trans = form == 0;
+        double *A = malloc (M * K * sizeof (double));
+        double *B = malloc (K * N * sizeof (double));
+        double *C[2] = { malloc (M * N * sizeof (double)),
+                         malloc (M * N * sizeof (double)) };
+        fill (M * K, A, 0.9);
+        fill (K * N, B, 0.1);
+        for (int narrow = 0; narrow <= 1; narrow++)
+          {
+            for (size_t i = 0; i < M * N; i++)
+              C[narrow][i] = 0.125 * (double) (i % 5);
+            hlnn_gemm_set_kernel_lanes (narrow ? 4 : 0);
+            hlnn_gemm_kernel (a_trans, b_trans, a_trans, M, N, K, A,
+                              a_trans ? K : M, B, b_trans ? N : K, C[narrow],
+                              M);
+          }
+        hlnn_gemm_set_kernel_lanes (0);
+        for (size_t i = 0; i < M * N; i++)
+          differ += memcmp (C[0] + i, C[1] + i, sizeof (double)) != 0;
+        values += M * N;
+        free (A);
+        free (B);
+        free (C[0]);
+        free (C[1]);
+      }
+  hlnn_test (differ == 0, "kernel: 8 lanes and 4 lanes agree bit for bit "
+             "(%zu of %zu values differ; 5 shapes to 375 x 200 x 200, K up "
+             "to 500, the three forms)", differ, values);
 }
 
 /* hlnn_gemm and hlnn_gemm_grad at sizes on both sides of each of their
@@ -236,16 +284,51 @@ check_dispatch (int have_kernel)
   hlnn_gemm_set_route (HLNN_GEMM_AUTO);
   const int avx512 = __builtin_cpu_supports ("avx512f")
                      && hlnn_blas_avx512_kernels ();
+  const int wide = hlnn_gemm_kernel_lanes () == 8;
   /* (were the two to agree everywhere with some BLAS, the product's
    * check would prove nothing there; the message says so) */
   hlnn_test (memcmp (C, D, sizeof C) == 0 && kernel_route == 1
-             && blas_route == 0 && hlnn_gemm_route_kernel () == !avx512,
+             && blas_route == 0
+             && hlnn_gemm_route_kernel () == (wide || !avx512),
              "kernel route: a 15 x 500 x 500 product is the kernel's, bit "
              "for bit (%zu of %d values differ between kernel and BLAS%s); "
-             "routes say kernel %d, BLAS %d, default %d (CPU with AVX-512F "
-             "and an OpenBLAS for it: %d)", differ, M * N,
+             "routes say kernel %d, BLAS %d, default %d (8 lanes: %d; "
+             "OpenBLAS running AVX-512 kernels: %d)", differ, M * N,
              differ ? "" : ": this check is void here", kernel_route,
-             blas_route, hlnn_gemm_route_kernel (), avx512);
+             blas_route, hlnn_gemm_route_kernel (), wide, avx512);
+
+  /* The default sends every product to the 8-lane kernel, but those of
+   * at most 8 rows to a BLAS running AVX-512 kernels; and a product
+   * beyond the 4-lane kernel's limits (600 rows of 200 x 200) to the
+   * kernel on 8 lanes only.  K = 500, where the two differ. */
+  enum { R = 5, L = 600, KW = 500, W = 200 };
+  static double F[L * KW], G[KW * W], H[L * W], I[L * W], J[L * W];
+  fill (L * KW, F, 0.6);
+  fill (KW * W, G, 1.9);
+  int from_kernel[2], from_blas[2];
+  const size_t rows[2] = { R, L };
+  for (int s = 0; s < 2; s++)
+    {
+      const size_t m = rows[s];
+      hlnn_gemm (0, m, W, KW, F, m, G, KW, H, m);
+      hlnn_gemm_kernel (0, 0, 0, m, W, KW, F, m, G, KW, I, m);
+      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans, (int) m, W,
+                   KW, 1.0, F, (int) m, G, KW, 0.0, J, (int) m);
+      from_kernel[s] = memcmp (H, I, m * W * sizeof (double)) == 0;
+      from_blas[s] = memcmp (H, J, m * W * sizeof (double)) == 0;
+    }
+  /* (OpenBLAS's AVX-512 small-matrix path sums in the kernel's order, so
+   * that there the few rows' source cannot be seen; the message says so) */
+  const int want_few = wide && !avx512, want_many = wide;
+  hlnn_test ((want_few ? from_kernel[0] : from_blas[0])
+             && (want_many ? from_kernel[1] : from_blas[1]),
+             "default route: 5 x 500 x 200 equals the %s's product%s, "
+             "600 x 500 x 200 the %s's%s (8 lanes: %d; OpenBLAS running "
+             "AVX-512 kernels: %d)", want_few ? "kernel" : "BLAS",
+             from_kernel[0] && from_blas[0] ? " (and the other's)" : "",
+             want_many ? "kernel" : "BLAS",
+             from_kernel[1] && from_blas[1] ? " (and the other's)" : "",
+             wide, avx512);
 }
 
 /* on the BLAS's route, the BLAS's result to the bit */
@@ -307,8 +390,19 @@ main (void)
       check_kernel_off ();
       return hlnn_test_summary ();
     }
-  check_shapes ();
-  check_rows_independent ();
+  const int lanes[2] = { 0, 4 };
+  for (int w = 0; w < 2; w++)
+    {
+      hlnn_gemm_set_kernel_lanes (lanes[w]);
+      if (w == 1 || hlnn_gemm_kernel_lanes () == 8)
+        {
+          check_shapes ();
+          check_rows_independent ();
+        }
+    }
+  hlnn_gemm_set_kernel_lanes (0);
+  if (hlnn_gemm_kernel_lanes () == 8)
+    check_lanes_agree ();
   check_dispatch (1);
   check_kernel_off ();
   check_k_zero ();
