@@ -14,6 +14,17 @@ mkdir -p "$out/cases"
 # over minutes, so each case's time is the best of its two measurements
 # on each side (report.py takes the minimum), and a slow phase of the
 # machine does not fall on one side only.
+# glibc's malloc hands tensors above its mmap threshold back to the
+# kernel when they are freed, so that PyTorch, which allocates its
+# intermediates anew every step, takes page faults on them every step.
+# On session 11's machine (a virtual machine, AMD Zen 5) that cost
+# PyTorch's spring HNN step 29-38 ms against 10-12 ms with these
+# settings (perf: 37 % of its samples in the kernel; perf stat: 275k page
+# faults in one run of the case, 44k with them).  Both sides run with them: the threshold at glibc's
+# largest (32 MiB), memory kept after free.  hlnn allocates nothing in
+# its step loop.
+export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 \
+  MALLOC_TOP_PAD_=268435456
 have_torch=no
 if $PY -c 'import torch, scipy' 2>/dev/null; then
   have_torch=yes
