@@ -37,10 +37,14 @@ int hlnn_act_eval (hlnn_act act, int order, size_t n, const double *z,
                    double *s0, double *s1, double *s2, double *s3);
 
 /* hlnn_act_eval's tanh kernel (act_tanh.c); order in 0..3 unchecked.
- * The _baseline build is what it runs on CPUs without AVX2 and FMA;
- * exported so that the tests check it on any CPU. */
+ * It runs on eight lanes where the CPU has AVX-512F, else on four with
+ * AVX2 and FMA, else the _baseline build; the narrower builds are
+ * exported so that the tests check them on any CPU (_avx2 returns 0 and
+ * writes nothing where the CPU lacks AVX2 or FMA). */
 void hlnn_act_tanh (int order, size_t n, const double *z, double *s0,
                     double *s1, double *s2, double *s3);
+int hlnn_act_tanh_avx2 (int order, size_t n, const double *z, double *s0,
+                        double *s1, double *s2, double *s3);
 void hlnn_act_tanh_baseline (int order, size_t n, const double *z,
                              double *s0, double *s1, double *s2, double *s3);
 

@@ -104,6 +104,30 @@ check_tanh_kernel (const char *name, tanh_kernel kernel)
 }
 
 static void
+tanh_avx2 (int order, size_t n, const double *z, double *s0, double *s1,
+           double *s2, double *s3)
+{
+  hlnn_act_tanh_avx2 (order, n, z, s0, s1, s2, s3);
+}
+
+/* The AVX-512 and AVX2 builds contract the same multiply-adds: equal bit
+ * for bit, so that a model's results do not depend on which the CPU has. */
+static void
+check_tanh_widths (void)
+{
+  enum { N = 4099 };
+  static double z[N], a[4][N], b[4][N];
+  for (int i = 0; i < N; i++)
+    z[i] = (i % 3 ? -1 : 1) * pow (10.0, -9.0 + 11.0 * i / (double) N);
+  if (!hlnn_act_tanh_avx2 (3, N, z, a[0], a[1], a[2], a[3]))
+    return;
+  hlnn_act_tanh (3, N, z, b[0], b[1], b[2], b[3]);
+  hlnn_test (memcmp (a, b, sizeof a) == 0, "tanh: the dispatched build and "
+             "the AVX2 build agree bit for bit (%d values and their three "
+             "derivatives)", N);
+}
+
+static void
 test_activations (void)
 {
   const double zs[] = { -2.3, -0.7, 0.0, 0.4, 1.9 };
@@ -140,7 +164,10 @@ test_activations (void)
   hlnn_act_eval (HLNN_ACT_SOFTPLUS, 3, 1, &z, &s0, &s1, &s2, &s3);
   hlnn_test_rel (s0, log (1 + exp (0.3)), 1e-14, "softplus closed form");
   check_tanh_kernel ("tanh (dispatched)", hlnn_act_tanh);
+  if (hlnn_act_tanh_avx2 (0, 1, &z, &s0, NULL, NULL, NULL))
+    check_tanh_kernel ("tanh (AVX2 build)", tanh_avx2);
   check_tanh_kernel ("tanh (baseline build)", hlnn_act_tanh_baseline);
+  check_tanh_widths ();
   hlnn_test (hlnn_act_eval (HLNN_ACT_RELU, 2, 1, &z, &s0, &s1, &s2, NULL)
              == HLNN_EORDER, "relu refuses a second derivative");
 }
