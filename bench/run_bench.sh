@@ -18,12 +18,13 @@ mkdir -p "$out/cases"
 # kernel when they are freed, so that PyTorch, which allocates its
 # intermediates anew every step, takes page faults on them every step.
 # On session 11's machine (a virtual machine, AMD Zen 5) that cost
-# PyTorch's spring HNN step 29-38 ms against 10-12 ms with these
-# settings (perf: 37 % of its samples in the kernel; perf stat: 275k page
-# faults in one run of the case, 44k with them).  Both sides run with them: the threshold at glibc's
-# largest (32 MiB), memory kept after free.  hlnn allocates nothing in
-# its step loop.
-export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 \
+# PyTorch's spring HNN step 29-38 ms against 10-12 ms with the threshold
+# at its largest (perf: 37 % of its samples in the kernel; perf stat:
+# 275k page faults in one run of the case, 44k), and its sweep step at
+# N = 1e5, width 128, whose tensors are larger than any threshold, 5.4 s
+# against 0.62 s with no mmap at all.  Both sides run without mmap and
+# keep freed memory; hlnn allocates nothing in its step loop.
+export MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=4294967296 \
   MALLOC_TOP_PAD_=268435456
 have_torch=no
 if $PY -c 'import torch, scipy' 2>/dev/null; then

@@ -78,6 +78,16 @@ for t in "$@"; do
   log="$logs/$name.log"
   timeout 1200 "$builddir/$t" > "$log" 2>&1
   tally "$log" $? C "$name"
+  # On an AVX-512 CPU, gemm.c's default route depends on whether OpenBLAS
+  # runs its AVX-512 kernels (src/core/gemm.h): the other case too, with
+  # OpenBLAS told to run them (it ignores the variable unless it was built
+  # for several CPUs, as Debian's is)
+  if [ "$name" = test_gemm ] && grep -qw avx512f /proc/cpuinfo 2>/dev/null
+  then
+    log="$logs/${name}_skylakex.log"
+    OPENBLAS_CORETYPE=SkylakeX timeout 1200 "$builddir/$t" > "$log" 2>&1
+    tally "$log" $? C "$name (OPENBLAS_CORETYPE=SkylakeX)"
+  fi
 done
 
 if [ "$scope" = all ]; then
