@@ -80,9 +80,13 @@ for t in "$@"; do
   tally "$log" $? C "$name"
   # On an AVX-512 CPU, gemm.c's default route depends on whether OpenBLAS
   # runs its AVX-512 kernels (src/core/gemm.h): the other case too, with
-  # OpenBLAS told to run them (it ignores the variable unless it was built
-  # for several CPUs, as Debian's is)
-  if [ "$name" = test_gemm ] && grep -qw avx512f /proc/cpuinfo 2>/dev/null
+  # OpenBLAS told to run them where the CPU has what they use (OpenBLAS
+  # ignores the variable unless it was built for several CPUs, as
+  # Debian's is; the log's route line says which kernels ran)
+  flags=$(grep -m 1 '^flags' /proc/cpuinfo 2>/dev/null)
+  if [ "$name" = test_gemm ] && echo "$flags" | grep -qw avx512f \
+     && echo "$flags" | grep -qw avx512bw && echo "$flags" | grep -qw avx512vl \
+     && echo "$flags" | grep -qw avx512dq
   then
     log="$logs/${name}_skylakex.log"
     OPENBLAS_CORETYPE=SkylakeX timeout 1200 "$builddir/$t" > "$log" 2>&1

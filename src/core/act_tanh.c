@@ -105,7 +105,8 @@ hlnn_act_tanh (int order, size_t n, const double *z, double *s0, double *s1,
                double *s2, double *s3)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (__builtin_cpu_supports ("avx512f"))
+  if (__builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx2")
+      && __builtin_cpu_supports ("fma"))
     {
       tanh_avx512 (order, n, z, s0, s1, s2, s3);
       return;

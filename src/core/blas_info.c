@@ -26,9 +26,20 @@ hlnn_blas_name (void)
 int
 hlnn_blas_threads (void)
 {
-  get_threads_fn f =
-    (get_threads_fn) dlsym (RTLD_DEFAULT, "openblas_get_num_threads");
-  return f ? f () : 1;
+  /* looked up once: gemm.c asks before large products, where a dlsym
+   * each time would cost more than a small one; two threads looking it
+   * up at once store the same pointer */
+  static get_threads_fn f;
+  static int looked_up;
+  if (!__atomic_load_n (&looked_up, __ATOMIC_ACQUIRE))
+    {
+      __atomic_store_n (&f, (get_threads_fn) dlsym (RTLD_DEFAULT,
+                                                    "openblas_get_num_threads"),
+                        __ATOMIC_RELAXED);
+      __atomic_store_n (&looked_up, 1, __ATOMIC_RELEASE);
+    }
+  get_threads_fn g = __atomic_load_n (&f, __ATOMIC_RELAXED);
+  return g ? g () : 1;
 }
 
 int

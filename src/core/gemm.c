@@ -9,8 +9,8 @@
  * operands into packed panels and its zeroing of C are a large part of
  * each call, which took 1.45 to 2.5 times as long as this kernel at 8
  * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  On CPUs with AVX-512
- * the kernel runs on eight lanes and computes every product (gemm.h has
- * the measurements).  Here B is read where it lies: eight rows of op(A)
+ * the kernel runs on eight lanes and computes every product, unless
+ * OpenBLAS runs its own AVX-512 kernels (gemm.h has the measurements).  Here B is read where it lies: eight rows of op(A)
  * (sixteen on eight lanes) are copied into a panel (zero beyond the last
  * row), and each panel meets six columns of op(B) at a time (twelve),
  * twelve four-lane FMA accumulators for an 8 x 6 block of C (24 eight-lane
@@ -113,7 +113,7 @@ block_cols (size_t nc, size_t kc, const double *panel, const double *b,
  * 32 registers.  Each element of C is the same chain of FMAs as in the
  * four-lane kernel, so the two agree bit for bit; rows past mr are masked,
  * and AVX-512's masked loads and stores do not touch memory past C. */
-enum { MR16 = 16, NR16 = 12 };
+enum { MR_WIDE = 16, NR_WIDE = 12 };
 
 #define KERNEL16 \
   static inline __attribute__ ((always_inline, \
@@ -127,7 +127,7 @@ block16 (size_t NC, size_t kc, const double *panel, const double *b,
   const __mmask8 in_lo = mr >= 8 ? 0xff : (__mmask8) ((1u << mr) - 1);
   const __mmask8 in_hi = mr >= 16 ? 0xff
                          : mr > 8 ? (__mmask8) ((1u << (mr - 8)) - 1) : 0;
-  __m512d lo[NR16], hi[NR16];
+  __m512d lo[NR_WIDE], hi[NR_WIDE];
   for (size_t j = 0; j < NC; j++)
     if (first)
       lo[j] = hi[j] = _mm512_setzero_pd ();
@@ -136,7 +136,7 @@ block16 (size_t NC, size_t kc, const double *panel, const double *b,
         lo[j] = _mm512_maskz_loadu_pd (in_lo, c + j * ldc);
         hi[j] = _mm512_maskz_loadu_pd (in_hi, c + j * ldc + 8);
       }
-  for (size_t p = 0; p < kc; p++, panel += MR16, b += bsp)
+  for (size_t p = 0; p < kc; p++, panel += MR_WIDE, b += bsp)
     {
       const __m512d a0 = _mm512_load_pd (panel);
       const __m512d a1 = _mm512_load_pd (panel + 8);
@@ -198,7 +198,7 @@ panels (int wide, int a_trans, int b_trans, int accumulate, size_t M,
         size_t N, size_t K, const double *A, size_t lda, const double *B,
         size_t ldb, double *C, size_t ldc, double *panel)
 {
-  const size_t rows = wide ? MR16 : MR, cols = wide ? NR16 : NR;
+  const size_t rows = wide ? MR_WIDE : MR, cols = wide ? NR_WIDE : NR;
   const size_t bsc = b_trans ? 1 : ldb, bsp = b_trans ? ldb : 1;
   for (size_t i0 = 0; i0 < M; i0 += rows)
     {
@@ -232,7 +232,7 @@ gemm_panels16 (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
                size_t K, const double *A, size_t lda, const double *B,
                size_t ldb, double *C, size_t ldc)
 {
-  double panel[KC * MR16] __attribute__ ((aligned (64)));
+  double panel[KC * MR_WIDE] __attribute__ ((aligned (64)));
   panels (1, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc,
           panel);
 }
@@ -313,12 +313,14 @@ blas_avx512 (void)
 }
 
 /* Which products the kernel computes: KERNEL_NONE; KERNEL_LIMITS, those
- * within gemm.h's size limits; KERNEL_WIDE, every product, except the
- * forward and reverse ones of fewer than KERNEL_WIDE_ROWS rows where the
- * BLAS runs AVX-512 kernels (gemm.h gives the measurements: the BLAS won
- * at 8 rows, the kernel at 15). */
-enum { KERNEL_NONE, KERNEL_LIMITS, KERNEL_WIDE };
-enum { KERNEL_WIDE_ROWS = 9 };
+ * within gemm.h's size limits; KERNEL_WIDE, every product, but where the
+ * BLAS runs on several threads those of more than WIDE_SERIAL_MAX
+ * multiply-adds, which its threads may share (the kernel runs on the
+ * calling thread alone: on the 2-core Zen 5 it beat OpenBLAS's AVX2
+ * kernels on 2 threads too, at 82-107 against 74-78 GFLOP/s, but a
+ * machine of many cores would not see that); KERNEL_ALL, every product. */
+enum { KERNEL_NONE, KERNEL_LIMITS, KERNEL_WIDE, KERNEL_ALL };
+#define WIDE_SERIAL_MAX ((size_t) 1 << 22)
 
 static int
 kernel_scope (void)
@@ -329,11 +331,28 @@ kernel_scope (void)
     case HLNN_GEMM_BLAS:
       return KERNEL_NONE;
     case HLNN_GEMM_KERNEL:
-      return lanes == 8 ? KERNEL_WIDE : KERNEL_LIMITS;
+      return lanes == 8 ? KERNEL_ALL : KERNEL_LIMITS;
     default:
-      if (lanes == 8)
-        return KERNEL_WIDE;
-      return blas_avx512 () ? KERNEL_NONE : KERNEL_LIMITS;
+      if (blas_avx512 ())
+        return KERNEL_NONE;
+      return lanes == 8 ? KERNEL_WIDE : KERNEL_LIMITS;
+    }
+}
+
+/* whether the kernel computes an M x N product over K */
+static int
+kernel_takes (int scope, size_t M, size_t N, size_t K, int limits)
+{
+  switch (scope)
+    {
+    case KERNEL_ALL:
+      return 1;
+    case KERNEL_WIDE:
+      return M * N * K <= WIDE_SERIAL_MAX || hlnn_blas_threads () == 1;
+    case KERNEL_LIMITS:
+      return limits;
+    default:
+      return 0;
     }
 }
 
@@ -349,11 +368,10 @@ hlnn_gemm (int b_trans, size_t M, size_t N, size_t K, const double *A,
 {
   if (M == 0 || N == 0)
     return;
-  const int scope = kernel_scope ();
-  if ((scope == KERNEL_WIDE ? M >= KERNEL_WIDE_ROWS || !blas_avx512 ()
-       : scope == KERNEL_LIMITS
-           && ((M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
-               || (K * N <= HLNN_GEMM_BSIZE && M <= HLNN_GEMM_SAMPLES)))
+  if (kernel_takes (kernel_scope (), M, N, K,
+                    (M <= HLNN_GEMM_ROWS && K * N <= HLNN_GEMM_ROWS_BSIZE)
+                    || (K * N <= HLNN_GEMM_BSIZE
+                        && M <= HLNN_GEMM_SAMPLES))
       && hlnn_gemm_kernel (0, b_trans, 0, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasNoTrans,
@@ -367,10 +385,8 @@ hlnn_gemm_grad (size_t M, size_t N, size_t K, const double *A, size_t lda,
 {
   if (M == 0 || N == 0 || K == 0)
     return;
-  const int scope = kernel_scope ();
-  if ((scope == KERNEL_WIDE
-       || (scope == KERNEL_LIMITS && M * N <= HLNN_GEMM_BSIZE
-           && K <= HLNN_GEMM_SAMPLES))
+  if (kernel_takes (kernel_scope (), M, N, K,
+                    M * N <= HLNN_GEMM_BSIZE && K <= HLNN_GEMM_SAMPLES)
       && hlnn_gemm_kernel (1, 0, 1, M, N, K, A, lda, B, ldb, C, ldc))
     return;
   cblas_dgemm (CblasColMajor, CblasTrans, CblasNoTrans, (int) M, (int) N,

@@ -6,9 +6,8 @@
 
 #include <stddef.h>
 
-/* Where the CPU has AVX2 and FMA but not AVX-512F (and unless OpenBLAS
- * runs its AVX-512 kernels, below), gemm.c's own kernel, on 4 lanes,
- * computes
+/* Where the CPU has AVX2 and FMA but not AVX-512F, gemm.c's own kernel,
+ * on 4 lanes, computes
  *   - hlnn_gemm's products of at most HLNN_GEMM_ROWS rows, with weights of
  *     at most HLNN_GEMM_ROWS_BSIZE elements (500 x 500 was measured);
  *   - hlnn_gemm's products with at most HLNN_GEMM_SAMPLES rows and
@@ -32,19 +31,21 @@
  * 4-lane kernel lost, HNN 2-64-64-1 at N = 256 0.86, MLP 0.90, and in
  * single calls at 1 to 15 rows of 200 x 200 weights 0.26-0.98.
  * Where the CPU has AVX-512F the kernel runs on 8 lanes and computes
- * every product (HLNN_GEMM_AUTO), except, where OpenBLAS runs its AVX-512
- * kernels, hlnn_gemm's products of at most 8 rows.  On an AMD Zen 5
- * (family 26), whose FMA units are 512 bits wide, OpenBLAS 0.3.21 does
- * not know the CPU and runs its AVX2 (Haswell) kernels.  There, one
- * thread each (bench_gemm), the 8-lane kernel took 0.30 to 0.75 of the
- * BLAS's time at 15 to 1024 rows of 64 x 64 to 500 x 500 weights in the
- * three forms, 0.53 to 0.96 at 8 rows, 0.71 to 1.63 at one; whole steps
- * (bench_step, 2 parts) 0.61 to 0.78.  With OpenBLAS made to run its
- * AVX-512 kernels on that CPU (OPENBLAS_CORETYPE=SkylakeX) the kernel
- * took 0.31 to 1.12 of its time at 15 to 1024 rows, but up to 1.82 at 8
- * rows and 1.24 to 6.8 at one; whole steps 0.92 to 0.97.  On Zen 4,
- * whose AVX-512 runs on 256-bit units, only the 4-lane kernel was
- * measured (above). */
+ * every product (HLNN_GEMM_AUTO), but those of more than 2^22
+ * multiply-adds when the BLAS runs on several threads (gemm.c), and none
+ * where OpenBLAS runs its AVX-512 kernels.  On an AMD Zen 5 (family 26),
+ * whose FMA units are 512 bits wide, OpenBLAS 0.3.21 does not know the
+ * CPU and runs its AVX2 (Haswell) kernels.  There, one thread each
+ * (bench_gemm), the 8-lane kernel took 0.30 to 0.75 of the BLAS's time
+ * at 15 to 1024 rows of 64 x 64 to 500 x 500 weights in the three forms,
+ * 0.53 to 0.96 at 8 rows, 0.71 to 1.63 at one; whole steps (bench_step,
+ * 2 parts) 0.61 to 0.78.  With OpenBLAS made to run its AVX-512 kernels
+ * on that CPU (OPENBLAS_CORETYPE=SkylakeX) the kernel took 0.31 to 1.12
+ * of its time at 15 to 1024 rows, but up to 1.82 at 8 rows and 1.24 to
+ * 6.8 at one; whole steps 0.92 to 0.97.  On a Zen 4, whose AVX-512 runs
+ * on 256-bit units, only the 4-lane kernel was measured, and it lost to
+ * OpenBLAS's AVX-512 kernels (above): where OpenBLAS runs them, it
+ * computes every product, as measured there. */
 #define HLNN_GEMM_ROWS 32
 #define HLNN_GEMM_ROWS_BSIZE (512 * 512)
 #define HLNN_GEMM_BSIZE (64 * 64)
@@ -74,8 +75,8 @@ int hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
 /* The kernel's lanes: 8 (AVX-512F) where the CPU has them, else 4 (AVX2
  * and FMA), 0 where it cannot run.  Both widths compute each element of
  * C by the same chain of FMAs, so their results agree bit for bit.
- * hlnn_gemm_set_kernel_lanes (4) keeps the kernel to 4 lanes (tests and
- * bench/bench_gemm compare the two), 0 restores the widest; process-wide,
+ * hlnn_gemm_set_kernel_lanes (4) keeps the kernel to 4 lanes (test_gemm
+ * compares the two), any other value restores the widest; process-wide,
  * as the route below. */
 int hlnn_gemm_kernel_lanes (void);
 void hlnn_gemm_set_kernel_lanes (int lanes);
@@ -86,11 +87,10 @@ void hlnn_gemm_set_kernel_lanes (int lanes);
  *   HLNN_GEMM_KERNEL: the kernel, on any CPU with AVX2 and FMA
  *                     (bench/bench_step): on 8 lanes for every product, on
  *                     4 lanes within the size limits above;
- *   HLNN_GEMM_AUTO:   the default: on 8 lanes as HLNN_GEMM_KERNEL but for
- *                     hlnn_gemm's products of at most 8 rows where
- *                     OpenBLAS runs its AVX-512 kernels; on 4 lanes as HLNN_GEMM_KERNEL,
- *                     or the BLAS throughout where OpenBLAS runs its
- *                     AVX-512 kernels (forced 4 lanes on an AVX-512 CPU).
+ *   HLNN_GEMM_AUTO:   the default: the BLAS throughout where OpenBLAS runs
+ *                     its AVX-512 kernels; else on 8 lanes every product
+ *                     but the large ones on a BLAS of several threads, on
+ *                     4 lanes as HLNN_GEMM_KERNEL.
  * Process-wide: set it before a computation starts, never during one. */
 typedef enum {
   HLNN_GEMM_BLAS = 0,

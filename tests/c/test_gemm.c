@@ -146,11 +146,12 @@ check_shapes (void)
 }
 
 /* A rollout compares a batch with its rows' single runs: each row must
- * come out the same whatever the rows beside it. */
+ * come out the same whatever the rows beside it (20 rows: across a
+ * panel's edge at either width). */
 static void
 check_rows_independent (void)
 {
-  enum { M = 15, K = 200, N = 200 };
+  enum { M = 20, K = 200, N = 200 };
   static double A[M * K], B[K * N], C[M * N], c1[N];
   fill (M * K, A, 0.5);
   fill (K * N, B, 2.0);
@@ -168,9 +169,9 @@ check_rows_independent (void)
         }
     }
   hlnn_test (differ == 0,
-             "kernel, %d lanes: each of 15 rows alone equals its row of the "
-             "15-row product bit for bit (%zu of 6000 values differ)",
-             hlnn_gemm_kernel_lanes (), differ);
+             "kernel, %d lanes: each of 20 rows alone equals its row of the "
+             "20-row product bit for bit (%zu of %d values differ)",
+             hlnn_gemm_kernel_lanes (), differ, 2 * M * N);
 }
 
 /* The 8-lane kernel and the 4-lane one sum each element in the same
@@ -256,7 +257,7 @@ check_dispatch (int have_kernel)
       hlnn_test (worst <= 1.0 && outside == 0,
                  "hlnn_gemm and hlnn_gemm_grad, %s (kernel %s): worst "
                  "error %.3g of the bound, %zu writes outside C", name[r],
-                 hlnn_gemm_route_kernel () ? "by size" : "never", worst,
+                 hlnn_gemm_route_kernel () ? "in use" : "never", worst,
                  outside);
     }
   if (!have_kernel)
@@ -284,51 +285,71 @@ check_dispatch (int have_kernel)
   hlnn_gemm_set_route (HLNN_GEMM_AUTO);
   const int avx512 = __builtin_cpu_supports ("avx512f")
                      && hlnn_blas_avx512_kernels ();
-  const int wide = hlnn_gemm_kernel_lanes () == 8;
   /* (were the two to agree everywhere with some BLAS, the product's
    * check would prove nothing there; the message says so) */
   hlnn_test (memcmp (C, D, sizeof C) == 0 && kernel_route == 1
-             && blas_route == 0
-             && hlnn_gemm_route_kernel () == (wide || !avx512),
+             && blas_route == 0 && hlnn_gemm_route_kernel () == !avx512,
              "kernel route: a 15 x 500 x 500 product is the kernel's, bit "
              "for bit (%zu of %d values differ between kernel and BLAS%s); "
-             "routes say kernel %d, BLAS %d, default %d (8 lanes: %d; "
-             "OpenBLAS running AVX-512 kernels: %d)", differ, M * N,
+             "routes say kernel %d, BLAS %d, default %d (OpenBLAS running "
+             "AVX-512 kernels: %d)", differ, M * N,
              differ ? "" : ": this check is void here", kernel_route,
-             blas_route, hlnn_gemm_route_kernel (), wide, avx512);
+             blas_route, hlnn_gemm_route_kernel (), avx512);
+}
 
-  /* The default sends every product to the 8-lane kernel, but those of
-   * at most 8 rows to a BLAS running AVX-512 kernels; and a product
-   * beyond the 4-lane kernel's limits (600 rows of 200 x 200) to the
-   * kernel on 8 lanes only.  K = 500, where the two differ. */
+/* Which of two products the default route gives the kernel, at each
+ * kernel width and BLAS thread count: 5 x 500 x 200, within the 4-lane
+ * kernel's limits, and 600 x 500 x 200, beyond them and beyond the
+ * 8-lane kernel's serial limit (2^22 multiply-adds).  At K = 500 kernel
+ * and BLAS differ in the last bits, so the result shows its source
+ * (OpenBLAS's AVX-512 small-matrix path sums in the kernel's order:
+ * where the two agree the message says so). */
+static void
+check_default_route (void)
+{
   enum { R = 5, L = 600, KW = 500, W = 200 };
   static double F[L * KW], G[KW * W], H[L * W], I[L * W], J[L * W];
   fill (L * KW, F, 0.6);
   fill (KW * W, G, 1.9);
-  int from_kernel[2], from_blas[2];
-  const size_t rows[2] = { R, L };
-  for (int s = 0; s < 2; s++)
-    {
-      const size_t m = rows[s];
-      hlnn_gemm (0, m, W, KW, F, m, G, KW, H, m);
-      hlnn_gemm_kernel (0, 0, 0, m, W, KW, F, m, G, KW, I, m);
-      cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans, (int) m, W,
-                   KW, 1.0, F, (int) m, G, KW, 0.0, J, (int) m);
-      from_kernel[s] = memcmp (H, I, m * W * sizeof (double)) == 0;
-      from_blas[s] = memcmp (H, J, m * W * sizeof (double)) == 0;
-    }
-  /* (OpenBLAS's AVX-512 small-matrix path sums in the kernel's order, so
-   * that there the few rows' source cannot be seen; the message says so) */
-  const int want_few = wide && !avx512, want_many = wide;
-  hlnn_test ((want_few ? from_kernel[0] : from_blas[0])
-             && (want_many ? from_kernel[1] : from_blas[1]),
-             "default route: 5 x 500 x 200 equals the %s's product%s, "
-             "600 x 500 x 200 the %s's%s (8 lanes: %d; OpenBLAS running "
-             "AVX-512 kernels: %d)", want_few ? "kernel" : "BLAS",
-             from_kernel[0] && from_blas[0] ? " (and the other's)" : "",
-             want_many ? "kernel" : "BLAS",
-             from_kernel[1] && from_blas[1] ? " (and the other's)" : "",
-             wide, avx512);
+  const int avx512 = __builtin_cpu_supports ("avx512f")
+                     && hlnn_blas_avx512_kernels ();
+  const int threads0 = hlnn_blas_threads ();
+  const int lanes[2] = { 0, 4 }, threads[2] = { 1, 2 };
+  hlnn_gemm_set_route (HLNN_GEMM_AUTO);
+  for (int il = 0; il < 2; il++)
+    for (int it = 0; it < 2; it++)
+      {
+        hlnn_gemm_set_kernel_lanes (lanes[il]);
+        const int wide = hlnn_gemm_kernel_lanes () == 8;
+        const int nthreads = hlnn_blas_set_threads (threads[it]);
+        int from_kernel[2], from_blas[2];
+        const size_t rows[2] = { R, L };
+        for (int s = 0; s < 2; s++)
+          {
+            const size_t m = rows[s];
+            hlnn_gemm (0, m, W, KW, F, m, G, KW, H, m);
+            hlnn_gemm_kernel (0, 0, 0, m, W, KW, F, m, G, KW, I, m);
+            cblas_dgemm (CblasColMajor, CblasNoTrans, CblasNoTrans, (int) m,
+                         W, KW, 1.0, F, (int) m, G, KW, 0.0, J, (int) m);
+            from_kernel[s] = memcmp (H, I, m * W * sizeof (double)) == 0;
+            from_blas[s] = memcmp (H, J, m * W * sizeof (double)) == 0;
+          }
+        const int want_few = !avx512;
+        const int want_many = !avx512 && wide && nthreads == 1;
+        hlnn_test ((want_few ? from_kernel[0] : from_blas[0])
+                   && (want_many ? from_kernel[1] : from_blas[1]),
+                   "default route, kernel on %d lanes, BLAS on %d "
+                   "thread(s): 5 x 500 x 200 equals the %s's product%s, "
+                   "600 x 500 x 200 the %s's%s (OpenBLAS running AVX-512 "
+                   "kernels: %d)", hlnn_gemm_kernel_lanes (), nthreads,
+                   want_few ? "kernel" : "BLAS",
+                   from_kernel[0] && from_blas[0] ? " (and the other's)" : "",
+                   want_many ? "kernel" : "BLAS",
+                   from_kernel[1] && from_blas[1] ? " (and the other's)" : "",
+                   avx512);
+      }
+  hlnn_gemm_set_kernel_lanes (0);
+  hlnn_blas_set_threads (threads0);
 }
 
 /* on the BLAS's route, the BLAS's result to the bit */
@@ -404,6 +425,7 @@ main (void)
   if (hlnn_gemm_kernel_lanes () == 8)
     check_lanes_agree ();
   check_dispatch (1);
+  check_default_route ();
   check_kernel_off ();
   check_k_zero ();
   return hlnn_test_summary ();
