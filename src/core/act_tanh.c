@@ -12,7 +12,7 @@
  * series to r^13/13! (the next term is below 5e-18), and expm1 y =
  * 2^k expm1 r + (2^k - 1), both products exact, the sum one rounding
  * (for k < -53, 2^k - 1 rounds too, where tanh is +-1 in double anyway).
- * Within 3.4e-16 of tanhl on both builds (test_mlp's grid; its limit
+ * Within 3.4e-16 of tanhl on every build (test_mlp's grid; its limit
  * is 6e-16).
  *
  * Built without -ffast-math (Makefile.am): the reduction must not be

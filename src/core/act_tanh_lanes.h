@@ -54,8 +54,8 @@ FN (tanh_v) (const double *z, VD *tanh_z)
 
 /* t = tanh z and the requested derivatives of LANES elements. */
 ALWAYS_INLINE void
-FN (store_v) (int order, size_t i, const VD *tanh_z, double *s0, double *s1,
-        double *s2, double *s3)
+FN (store_v) (int order, size_t i, const VD *tanh_z, double *s0,
+              double *s1, double *s2, double *s3)
 {
   const VD t = *tanh_z;
   const VD d1 = 1.0 - t * t;
@@ -77,8 +77,8 @@ FN (store_v) (int order, size_t i, const VD *tanh_z, double *s0, double *s1,
 
 /* Inlined into one build per instruction set (act_tanh.c). */
 ALWAYS_INLINE void
-FN (tanh_lanes) (int order, size_t n, const double *z, double *s0, double *s1,
-            double *s2, double *s3)
+FN (tanh_lanes) (int order, size_t n, const double *z, double *s0,
+                 double *s1, double *s2, double *s3)
 {
   size_t i = 0;
   /* two independent vectors per pass: their chains overlap */
@@ -117,4 +117,3 @@ FN (tanh_lanes) (int order, size_t n, const double *z, double *s0, double *s1,
         if (k < m)
           dst[c][i + k] = out[c][k];
 }
-

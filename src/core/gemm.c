@@ -9,13 +9,14 @@
  * operands into packed panels and its zeroing of C are a large part of
  * each call, which took 1.45 to 2.5 times as long as this kernel at 8
  * to 15 rows on an AMD Zen 3 (bench/bench_gemm).  On CPUs with AVX-512
- * the kernel runs on eight lanes and computes every product, unless
- * OpenBLAS runs its own AVX-512 kernels (gemm.h has the measurements).  Here B is read where it lies: eight rows of op(A)
+ * the kernel runs on eight lanes and computes nearly every product,
+ * unless OpenBLAS runs its own AVX-512 kernels (gemm.h has the
+ * measurements).  Here B is read where it lies: eight rows of op(A)
  * (sixteen on eight lanes) are copied into a panel (zero beyond the last
- * row), and each panel meets six columns of op(B) at a time (twelve),
- * twelve four-lane FMA accumulators for an 8 x 6 block of C (24 eight-lane
- * ones for 16 x 12).  The weight gradient C += A^T B
- * is the same loop with A's columns copied into the panel.  Every element
+ * row), and each panel meets six columns of op(B) at a time (twelve):
+ * twelve four-lane FMA accumulators for an 8 x 6 block of C (24
+ * eight-lane ones for 16 x 12).  The weight gradient C += A^T B is the
+ * same loop with A's columns copied into the panel.  Every element
  * of C is its sum over p in order of p, one FMA each, whatever the row's
  * place in its panel: within the kernel a sample's result does not
  * depend on the batch around it.  Where the choice of kernel or BLAS
