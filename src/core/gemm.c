@@ -92,7 +92,14 @@ block (size_t NC, size_t kc, const double *panel, const double *b,
     }
 }
 
-/* NC a constant in each call, so that the accumulators stay in registers */
+/* NC a constant in each call, so that the accumulators stay in
+ * registers: the column dispatch of both widths' blocks, nc's case in a
+ * switch over nc */
+#define BLOCK_COLS_CASE(block_fn, n) \
+  case n: \
+    block_fn (n, kc, panel, b, bsc, bsp, first, mr, c, ldc); \
+    break;
+
 __attribute__ ((target ("avx2,fma"))) static void
 block_cols (size_t nc, size_t kc, const double *panel, const double *b,
             size_t bsc, size_t bsp, int first, size_t mr, double *c,
@@ -100,11 +107,9 @@ block_cols (size_t nc, size_t kc, const double *panel, const double *b,
 {
   switch (nc)
     {
-    case 6: block (6, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
-    case 5: block (5, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
-    case 4: block (4, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
-    case 3: block (3, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
-    case 2: block (2, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
+      BLOCK_COLS_CASE (block, 6) BLOCK_COLS_CASE (block, 5)
+      BLOCK_COLS_CASE (block, 4) BLOCK_COLS_CASE (block, 3)
+      BLOCK_COLS_CASE (block, 2)
     default: block (1, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
     }
 }
@@ -162,14 +167,17 @@ block16_cols (size_t nc, size_t kc, const double *panel, const double *b,
 {
   switch (nc)
     {
-#define CASE(n) \
-    case n: block16 (n, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
-      CASE (12) CASE (11) CASE (10) CASE (9) CASE (8) CASE (7) CASE (6)
-      CASE (5) CASE (4) CASE (3) CASE (2)
-#undef CASE
+      BLOCK_COLS_CASE (block16, 12) BLOCK_COLS_CASE (block16, 11)
+      BLOCK_COLS_CASE (block16, 10) BLOCK_COLS_CASE (block16, 9)
+      BLOCK_COLS_CASE (block16, 8) BLOCK_COLS_CASE (block16, 7)
+      BLOCK_COLS_CASE (block16, 6) BLOCK_COLS_CASE (block16, 5)
+      BLOCK_COLS_CASE (block16, 4) BLOCK_COLS_CASE (block16, 3)
+      BLOCK_COLS_CASE (block16, 2)
     default: block16 (1, kc, panel, b, bsc, bsp, first, mr, c, ldc); break;
     }
 }
+
+#undef BLOCK_COLS_CASE
 
 /* panel(p, r) = op(A)(r, p) for the panel's mr rows of width 'rows', 0
  * below them */
