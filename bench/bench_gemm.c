@@ -53,6 +53,45 @@ time_calls (int own, int op, size_t M, size_t N, size_t K, const double *A,
   return best;
 }
 
+/* One line of the table: op's product of M x K by K x N, BLAS and own,
+ * and their largest difference relative to the sum of |products| */
+static void
+one_shape (int op, size_t M, size_t K, size_t N, double seconds)
+{
+  const int trans = op == OP_BT, grad = op == OP_GRAD;
+  double *A = malloc (M * K * sizeof (double));
+  double *B = malloc (K * N * sizeof (double));
+  double *C0 = malloc (M * N * sizeof (double));
+  double *C1 = malloc (M * N * sizeof (double));
+  for (size_t i = 0; i < M * K; i++)
+    A[i] = sin (0.37 * (double) i + 0.1);
+  for (size_t i = 0; i < K * N; i++)
+    B[i] = cos (0.91 * (double) i + 0.2) / sqrt ((double) K);
+  const double tb = time_calls (0, op, M, N, K, A, B, C0, seconds);
+  const double to = time_calls (1, op, M, N, K, A, B, C1, seconds);
+  /* once more from C = 0 for the comparison (grad accumulates) */
+  memset (C0, 0, M * N * sizeof (double));
+  memset (C1, 0, M * N * sizeof (double));
+  time_calls (0, op, M, N, K, A, B, C0, 0);
+  time_calls (1, op, M, N, K, A, B, C1, 0);
+  double dmax = 0;
+  for (size_t i = 0; i < M; i++)
+    for (size_t j = 0; j < N; j++)
+      {
+        double s = 0;
+        for (size_t p = 0; p < K; p++)
+          s += fabs ((grad ? A[p + i * K] : A[i + p * M])
+                     * (trans ? B[j + p * N] : B[p + j * K]));
+        dmax = fmax (dmax, fabs (C0[i + j * M] - C1[i + j * M]) / s);
+      }
+  printf ("%5zu %5zu %5zu  %-5s %10.2f %10.2f %7.2f %10.1e\n", M, K, N,
+          op_name[op], 1e6 * tb, 1e6 * to, tb / to, dmax);
+  free (A);
+  free (B);
+  free (C0);
+  free (C1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -74,41 +113,26 @@ main (int argc, char **argv)
       for (int op = OP_BT; op <= OP_GRAD; op++)
         {
           /* the gradient's C is the weight matrix, its K the samples */
-          const size_t M = op == OP_GRAD ? widths[iw] : rows[im];
-          const size_t K = op == OP_GRAD ? rows[im] : widths[iw];
-          const size_t N = widths[iw];
-          const int trans = op == OP_BT, grad = op == OP_GRAD;
-          double *A = malloc (M * K * sizeof (double));
-          double *B = malloc (K * N * sizeof (double));
-          double *C0 = malloc (M * N * sizeof (double));
-          double *C1 = malloc (M * N * sizeof (double));
-          for (size_t i = 0; i < M * K; i++)
-            A[i] = sin (0.37 * (double) i + 0.1);
-          for (size_t i = 0; i < K * N; i++)
-            B[i] = cos (0.91 * (double) i + 0.2) / sqrt ((double) K);
-          const double tb = time_calls (0, op, M, N, K, A, B, C0, seconds);
-          const double to = time_calls (1, op, M, N, K, A, B, C1, seconds);
-          /* once more from C = 0 for the comparison (grad accumulates) */
-          memset (C0, 0, M * N * sizeof (double));
-          memset (C1, 0, M * N * sizeof (double));
-          time_calls (0, op, M, N, K, A, B, C0, 0);
-          time_calls (1, op, M, N, K, A, B, C1, 0);
-          double dmax = 0;
-          for (size_t i = 0; i < M; i++)
-            for (size_t j = 0; j < N; j++)
-              {
-                double s = 0;
-                for (size_t p = 0; p < K; p++)
-                  s += fabs ((grad ? A[p + i * K] : A[i + p * M])
-                             * (trans ? B[j + p * N] : B[p + j * K]));
-                dmax = fmax (dmax, fabs (C0[i + j * M] - C1[i + j * M]) / s);
-              }
-          printf ("%5zu %5zu %5zu  %-5s %10.2f %10.2f %7.2f %10.1e\n", M, K,
-                  N, op_name[op], 1e6 * tb, 1e6 * to, tb / to, dmax);
-          free (A);
-          free (B);
-          free (C0);
-          free (C1);
+          const int grad = op == OP_GRAD;
+          one_shape (op, grad ? widths[iw] : rows[im],
+                     grad ? rows[im] : widths[iw], widths[iw], seconds);
         }
+  /* a net's thin layers, two inputs or one or two outputs: the value
+   * (B^T, N = 1 or 2 outputs), the input gradient (B, N = 2 inputs), and
+   * the weight gradients of the last layer (M = 1 or 2) and of the first
+   * (N = 2) */
+  printf ("thin layers\n");
+  const size_t samples[] = { 15, 128, 256, 750 };
+  for (size_t iw = 0; iw < 3; iw++)
+    for (size_t is = 0; is < sizeof samples / sizeof *samples; is++)
+      {
+        const size_t w = widths[iw], n = samples[is];
+        one_shape (OP_BT, n, w, 1, seconds);
+        one_shape (OP_BT, n, w, 2, seconds);
+        one_shape (OP_B, n, w, 2, seconds);
+        one_shape (OP_GRAD, 1, n, w, seconds);
+        one_shape (OP_GRAD, 2, n, w, seconds);
+        one_shape (OP_GRAD, w, n, 2, seconds);
+      }
   return 0;
 }

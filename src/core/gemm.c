@@ -16,12 +16,17 @@
  * row), and each panel meets six columns of op(B) at a time (twelve):
  * twelve four-lane FMA accumulators for an 8 x 6 block of C (24
  * eight-lane ones for 16 x 12).  The weight gradient C += A^T B is the
- * same loop with A's columns copied into the panel.  Every element
- * of C is its sum over p in order of p, one FMA each, whatever the row's
- * place in its panel: within the kernel a sample's result does not
- * depend on the batch around it.  Where the choice of kernel or BLAS
- * differs between a batch and its rows alone, the last bits may differ
- * when K > 256 (with OpenBLAS 0.3.21 the two agree bit for bit below). */
+ * same loop with A's columns copied into the panel.  A net's thin
+ * layers (two inputs, one output) give products with at most four
+ * columns of C, or a gradient with at most four rows or columns: those
+ * read their operands in place (gemm_thin_lanes.h).  In C = A op(B)
+ * every element of C is its sum over p in order of p, one FMA each,
+ * whatever the row's place in its panel: within the kernel a sample's
+ * result does not depend on the batch around it.  A thin gradient's
+ * elements are dot products over the samples in eight partial sums.
+ * Where the choice of kernel or BLAS differs between a batch and its
+ * rows alone, the last bits may differ when K > 256 (with OpenBLAS
+ * 0.3.21 the two agree bit for bit below). */
 #include <string.h>
 #include <gsl/gsl_cblas.h>
 #include "blas_info.h"
@@ -226,24 +231,123 @@ panels (int wide, int a_trans, int b_trans, int accumulate, size_t M,
     }
 }
 
-__attribute__ ((target ("avx2,fma"))) static void
-gemm_panels (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
-             size_t K, const double *A, size_t lda, const double *B,
-             size_t ldb, double *C, size_t ldc)
+/* The products with a thin operand (gemm_thin_lanes.h), at both widths:
+ * up to THIN_MAX columns of C, or rows or columns in the gradient form
+ * (its switches spell out the cases 1 to 4) */
+enum { THIN_MAX = 4 };
+
+#define LANES 4
+#define VD __m256d
+#define VMASK __m256i
+#define VZERO() _mm256_setzero_pd ()
+#define VSET1(x) _mm256_set1_pd (x)
+#define VLOADU(p) _mm256_loadu_pd (p)
+#define VSTOREU(p, v) _mm256_storeu_pd (p, v)
+#define VFMADD(a, b, c) _mm256_fmadd_pd (a, b, c)
+#define VMASK_FIRST(n) \
+  _mm256_cmpgt_epi64 (_mm256_set1_epi64x ((long long) (n)), \
+                      _mm256_setr_epi64x (0, 1, 2, 3))
+#define VMLOAD(m, p) _mm256_maskload_pd (p, m)
+#define VMSTORE(p, m, v) _mm256_maskstore_pd (p, m, v)
+#define THIN_TARGET "avx2,fma"
+#define THIN_RV 2
+#define THIN_DOTS 4
+#define FN(name) name##4
+#include "gemm_thin_lanes.h"
+#undef LANES
+#undef VD
+#undef VMASK
+#undef VZERO
+#undef VSET1
+#undef VLOADU
+#undef VSTOREU
+#undef VFMADD
+#undef VMASK_FIRST
+#undef VMLOAD
+#undef VMSTORE
+#undef THIN_TARGET
+#undef THIN_RV
+#undef THIN_DOTS
+#undef FN
+
+#define LANES 8
+#define VD __m512d
+#define VMASK __mmask8
+#define VZERO() _mm512_setzero_pd ()
+#define VSET1(x) _mm512_set1_pd (x)
+#define VLOADU(p) _mm512_loadu_pd (p)
+#define VSTOREU(p, v) _mm512_storeu_pd (p, v)
+#define VFMADD(a, b, c) _mm512_fmadd_pd (a, b, c)
+#define VMASK_FIRST(n) \
+  ((n) >= 8 ? (__mmask8) 0xff : (__mmask8) ((1u << (n)) - 1))
+#define VMLOAD(m, p) _mm512_maskz_loadu_pd (m, p)
+#define VMSTORE(p, m, v) _mm512_mask_storeu_pd (p, m, v)
+#define THIN_TARGET "avx512f,avx2,fma"
+#define THIN_RV 4
+#define THIN_DOTS 8
+#define FN(name) name##8
+#include "gemm_thin_lanes.h"
+#undef LANES
+#undef VD
+#undef VMASK
+#undef VZERO
+#undef VSET1
+#undef VLOADU
+#undef VSTOREU
+#undef VFMADD
+#undef VMASK_FIRST
+#undef VMLOAD
+#undef VMSTORE
+#undef THIN_TARGET
+#undef THIN_RV
+#undef THIN_DOTS
+#undef FN
+
+/* a product's route within the kernel, the same at both widths */
+static int
+thin_cols_fit (int a_trans, size_t N)
 {
-  double panel[KC * MR] __attribute__ ((aligned (32)));
-  panels (0, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc,
-          panel);
+  return !a_trans && N <= THIN_MAX;
+}
+
+static int
+thin_dot_fit (int a_trans, int b_trans, size_t M, size_t N)
+{
+  return a_trans && !b_trans && (M <= THIN_MAX || N <= THIN_MAX);
+}
+
+__attribute__ ((target ("avx2,fma"))) static void
+gemm4 (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
+       size_t K, const double *A, size_t lda, const double *B, size_t ldb,
+       double *C, size_t ldc)
+{
+  if (thin_cols_fit (a_trans, N))
+    thin_cols4 (b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc);
+  else if (thin_dot_fit (a_trans, b_trans, M, N))
+    thin_dot4 (accumulate, M, N, K, A, lda, B, ldb, C, ldc);
+  else
+    {
+      double panel[KC * MR] __attribute__ ((aligned (32)));
+      panels (0, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C,
+              ldc, panel);
+    }
 }
 
 __attribute__ ((target ("avx512f,avx2,fma"))) static void
-gemm_panels16 (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
-               size_t K, const double *A, size_t lda, const double *B,
-               size_t ldb, double *C, size_t ldc)
+gemm8 (int a_trans, int b_trans, int accumulate, size_t M, size_t N,
+       size_t K, const double *A, size_t lda, const double *B, size_t ldb,
+       double *C, size_t ldc)
 {
-  double panel[KC * MR_WIDE] __attribute__ ((aligned (64)));
-  panels (1, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc,
-          panel);
+  if (thin_cols_fit (a_trans, N))
+    thin_cols8 (b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc);
+  else if (thin_dot_fit (a_trans, b_trans, M, N))
+    thin_dot8 (accumulate, M, N, K, A, lda, B, ldb, C, ldc);
+  else
+    {
+      double panel[KC * MR_WIDE] __attribute__ ((aligned (64)));
+      panels (1, a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C,
+              ldc, panel);
+    }
 }
 #endif
 
@@ -278,7 +382,7 @@ hlnn_gemm_kernel (int a_trans, int b_trans, int accumulate, size_t M,
   if (lanes)
     {
       if (K > 0)
-        (lanes == 8 ? gemm_panels16 : gemm_panels) (
+        (lanes == 8 ? gemm8 : gemm4) (
           a_trans, b_trans, accumulate, M, N, K, A, lda, B, ldb, C, ldc);
       else if (!accumulate)
         for (size_t j = 0; j < N; j++)

@@ -174,6 +174,90 @@ check_rows_independent (void)
              hlnn_gemm_kernel_lanes (), differ, 2 * M * N);
 }
 
+/* The order of each element's sum, bit for bit against scalar code: in
+ * C = A op(B) (and C + A op(B)) one FMA for each p in order of p, from
+ * zero or from C, for thin C (at most 4 columns, read in place) and
+ * wide (packed panels, K in chunks of 256); in the gradient form with at
+ * most 4 rows or columns, eight partial sums, sum k over p = k mod 8 in
+ * order (lanes past K adding 0 x 0), added as ((s0 + s4) + (s2 + s6)) +
+ * ((s1 + s5) + (s3 + s7)), then to C. */
+static double
+chain_ref (int b_trans, int accumulate, double c, size_t K, const double *a,
+           size_t lda, const double *B, size_t ldb, size_t j)
+{
+  double s = accumulate ? c : 0.0;
+  for (size_t p = 0; p < K; p++)
+    s = fma (a[p * lda], b_trans ? B[j + p * ldb] : B[p + j * ldb], s);
+  return s;
+}
+
+static double
+dot8_ref (int accumulate, double c, size_t K, const double *a,
+          const double *b)
+{
+  double s[8] = { 0 };
+  for (size_t p = 0; p < (K + 7) / 8 * 8; p++)
+    s[p % 8] = p < K ? fma (a[p], b[p], s[p % 8]) : fma (0.0, 0.0, s[p % 8]);
+  const double t = ((s[0] + s[4]) + (s[2] + s[6]))
+                   + ((s[1] + s[5]) + (s[3] + s[7]));
+  return accumulate ? c + t : t;
+}
+
+static void
+check_sum_order (void)
+{
+  const size_t rows[] = { 1, 3, 7, 8, 31, 32, 33, 70 };
+  const size_t cols[] = { 1, 2, 3, 4, 5, 13 };
+  const size_t ks[] = { 1, 7, 8, 9, 64, 257, 600 };
+  size_t differ = 0, values = 0;
+  for (size_t im = 0; im < sizeof rows / sizeof *rows; im++)
+    for (size_t in = 0; in < sizeof cols / sizeof *cols; in++)
+      for (size_t ik = 0; ik < sizeof ks / sizeof *ks; ik++)
+        for (int form = 0; form < 5; form++)
+          {
+            /* forms 0-3: b_trans x accumulate of A op(B); 4: C + A^T B */
+            const size_t M = rows[im], N = cols[in], K = ks[ik];
+            const int grad = form == 4;
+            if (grad && M > 4 && N > 4)
+              continue;
+            const int b_trans = !grad && form % 2, accumulate = grad
+                                                                || form >= 2;
+            const size_t lda = (grad ? K : M) + 1, ldb = (b_trans ? N : K) + 2;
+            const size_t ldc = M + 3;
+            double *A = malloc (lda * (grad ? M : K) * sizeof (double));
+            double *B = malloc (ldb * (b_trans ? K : N) * sizeof (double));
+            double *C = malloc (ldc * N * sizeof (double));
+            double *C0 = malloc (ldc * N * sizeof (double));
+            fill (lda * (grad ? M : K), A, 0.2 + (double) form);
+            fill (ldb * (b_trans ? K : N), B, 1.3);
+            fill (ldc * N, C0, 2.9);
+            memcpy (C, C0, ldc * N * sizeof (double));
+            hlnn_gemm_kernel (grad, b_trans, accumulate, M, N, K, A, lda, B,
+                              ldb, C, ldc);
+            for (size_t j = 0; j < N; j++)
+              for (size_t i = 0; i < M; i++)
+                {
+                  const double c0 = C0[i + j * ldc];
+                  const double want
+                    = grad ? dot8_ref (1, c0, K, A + i * lda, B + j * ldb)
+                           : chain_ref (b_trans, accumulate, c0, K, A + i,
+                                        lda, B, ldb, j);
+                  differ += memcmp (&want, C + i + j * ldc, sizeof want) != 0;
+                  values++;
+                }
+            free (A);
+            free (B);
+            free (C);
+            free (C0);
+          }
+  hlnn_test (differ == 0,
+             "kernel, %d lanes: every element summed in its documented "
+             "order, bit for bit against scalar FMAs (%zu of %zu values "
+             "differ; A op(B) from zero and onto C at 1 to 13 columns, "
+             "C + A^T B with at most 4 rows or columns; K 1 to 600)",
+             hlnn_gemm_kernel_lanes (), differ, values);
+}
+
 /* The 8-lane kernel and the 4-lane one sum each element in the same
  * order, so a model's results do not depend on which one the CPU has. */
 static void
@@ -181,7 +265,9 @@ check_lanes_agree (void)
 {
   const size_t shapes[][3] = { { 1, 7, 3 }, { 15, 200, 200 },
                                { 17, 500, 13 }, { 40, 300, 25 },
-                               { 375, 200, 200 } };
+                               { 375, 200, 200 }, { 130, 64, 1 },
+                               { 1, 256, 64 }, { 64, 259, 2 },
+                               { 3, 100, 70 } };
   size_t differ = 0, values = 0;
   for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++)
     for (int form = 0; form < 3; form++)
@@ -213,8 +299,8 @@ check_lanes_agree (void)
         free (C[1]);
       }
   hlnn_test (differ == 0, "kernel: 8 lanes and 4 lanes agree bit for bit "
-             "(%zu of %zu values differ; 5 shapes to 375 x 200 x 200, K up "
-             "to 500, the three forms)", differ, values);
+             "(%zu of %zu values differ; 9 shapes to 375 x 200 x 200, K up "
+             "to 500, thin ones among them, the three forms)", differ, values);
 }
 
 /* hlnn_gemm and hlnn_gemm_grad at sizes on both sides of each of their
@@ -419,6 +505,7 @@ main (void)
         {
           check_shapes ();
           check_rows_independent ();
+          check_sum_order ();
         }
     }
   hlnn_gemm_set_kernel_lanes (0);

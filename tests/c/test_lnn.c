@@ -651,11 +651,22 @@ check_cranmer (void)
  * A softplus LNN's first gradients can be huge (a sample with A near 0
  * gives a huge acceleration): unclipped, they inflate Adam's second
  * moment for thousands of steps and training stalls; with the gradient
- * norm clipped at 1e4 (lnn_train's default) it converges. */
+ * norm clipped at 1e4 (lnn_train's default) it converges.  Adam at lr
+ * 1e-3 leaves single-step spikes on the way down: after step 1500 the
+ * loss was 0.44, and 0.65 once the thin layers' gradients changed in
+ * their last bits, where a hundred steps before and after it was 0.088
+ * and 0.069.  The measure is the median loss of the last 100 steps. */
+static int
+cmp_double (const void *a, const void *b)
+{
+  const double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
 static double
 train_pendulum (double clip, double *l0)
 {
-  enum { N = 256, STEPS = 1500 };
+  enum { N = 256, STEPS = 1500, LAST = 100 };
   static double X[2 * N], Y[N];
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (r, 1);
@@ -671,6 +682,7 @@ train_pendulum (double clip, double *l0)
   const size_t P = l->nparams;
   double *theta = malloc (P * sizeof *theta), *m = calloc (P, sizeof *m);
   double *v = calloc (P, sizeof *v);
+  static double losses[STEPS];
   hlnn_lnn_init_cranmer (l->net, theta, 1);
   hlnn_lnn_loss (l, theta, N, X, Y, l0, NULL, NULL);
   hlnn_trainer *tr = hlnn_trainer_alloc (P, N, 2, 1, N);
@@ -682,10 +694,13 @@ train_pendulum (double clip, double *l0)
   unsigned long t = 0;
   size_t done = 0, nloss = 0;
   int st = hlnn_trainer_run (tr, hlnn_lnn_lossgrad, &ctx, X, Y, 1, &opt,
-                             theta, m, v, &t, STEPS, NULL, &done, &nloss);
+                             theta, m, v, &t, STEPS, losses, &done, &nloss);
   double l1 = NAN;
   if (st == 0 && done == STEPS && ctx.info.singular == 0)
-    hlnn_lnn_loss (l, theta, N, X, Y, &l1, NULL, NULL);
+    {
+      qsort (losses + STEPS - LAST, LAST, sizeof *losses, cmp_double);
+      l1 = 0.5 * (losses[STEPS - LAST / 2 - 1] + losses[STEPS - LAST / 2]);
+    }
   hlnn_trainer_free (tr);
   free (theta); free (m); free (v);
   hlnn_lnn_free (l);
@@ -702,9 +717,9 @@ check_training (void)
    * require 1% of it */
   hlnn_test (clipped < 0.48 && l0 == l0c,
              "pendulum LNN 2-64-64-1, 256 states, 1500 full-batch Adam steps "
-             "(lr 1e-3) "
-             "through hlnn_trainer_run: loss %.3g -> %.3g with gradient "
-             "clipping at 1e4 (without: %.3g)", l0, clipped, stalled);
+             "(lr 1e-3) through hlnn_trainer_run: loss %.3g, median of the "
+             "last 100 steps %.3g with gradient clipping at 1e4 (without: "
+             "%.3g)", l0, clipped, stalled);
 }
 
 /* ---- periodic coordinates ----------------------------------------------- *
