@@ -254,21 +254,6 @@ enum { THIN_MAX = 4 };
 #define THIN_DOTS 4
 #define FN(name) name##4
 #include "gemm_thin_lanes.h"
-#undef LANES
-#undef VD
-#undef VMASK
-#undef VZERO
-#undef VSET1
-#undef VLOADU
-#undef VSTOREU
-#undef VFMADD
-#undef VMASK_FIRST
-#undef VMLOAD
-#undef VMSTORE
-#undef THIN_TARGET
-#undef THIN_RV
-#undef THIN_DOTS
-#undef FN
 
 #define LANES 8
 #define VD __m512d
@@ -287,21 +272,6 @@ enum { THIN_MAX = 4 };
 #define THIN_DOTS 8
 #define FN(name) name##8
 #include "gemm_thin_lanes.h"
-#undef LANES
-#undef VD
-#undef VMASK
-#undef VZERO
-#undef VSET1
-#undef VLOADU
-#undef VSTOREU
-#undef VFMADD
-#undef VMASK_FIRST
-#undef VMLOAD
-#undef VMSTORE
-#undef THIN_TARGET
-#undef THIN_RV
-#undef THIN_DOTS
-#undef FN
 
 /* a product's route within the kernel, the same at both widths */
 static int

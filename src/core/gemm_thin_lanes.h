@@ -2,8 +2,9 @@
  * vector width, included once per width (as act_tanh_lanes.h): LANES,
  * the vector type VD and its operations (VZERO, VSET1, VLOADU, VSTOREU,
  * VFMADD; VMASK, VMASK_FIRST (n), VMLOAD, VMSTORE for the first n lanes),
- * THIN_TARGET (the instruction sets) and FN (name), the name for this
- * width, are defined by the includer.
+ * THIN_TARGET (the instruction sets), THIN_RV and THIN_DOTS (block
+ * sizes) and FN (name), the name for this width, are defined by the
+ * includer and undefined at the end.
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later.
  *
@@ -210,3 +211,20 @@ FN (thin_dot) (int accumulate, size_t M, size_t N, size_t K,
 #undef THIN_DOTS_AT
 #undef THIN_ROWS
 #undef THIN_PARTS
+
+/* the includer's parameters, so that the next width defines its own */
+#undef LANES
+#undef VD
+#undef VMASK
+#undef VZERO
+#undef VSET1
+#undef VLOADU
+#undef VSTOREU
+#undef VFMADD
+#undef VMASK_FIRST
+#undef VMLOAD
+#undef VMSTORE
+#undef THIN_TARGET
+#undef THIN_RV
+#undef THIN_DOTS
+#undef FN
