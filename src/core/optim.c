@@ -3,6 +3,7 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 #include "optim.h"
 #include "hlnn_status.h"
 
@@ -57,110 +58,174 @@ hlnn_optim_clip (size_t n, double *grad, double max_norm)
   return norm;
 }
 
+/* Adam's coefficients for one step. */
+typedef struct {
+  double beta1, beta2, eps;
+  double step_size;           /* lr / (1 - beta1^t) */
+  double sqrt_bc2;            /* sqrt (1 - beta2^t) */
+  int decoupled;              /* AdamW */
+  double decay;               /* AdamW's 1 - lr wd */
+  double wd;                  /* Adam's L2 coefficient */
+} adam_coeffs;
+
 /* One coordinate of Adam's update: PyTorch's order of operations, which
- * the vector loops below keep lane by lane. */
+ * the vector loops below keep lane by lane.  Reads every input before it
+ * writes an output, so an update in place is one too. */
 static inline double
-adam_one (size_t i, double *theta, const double *grad, double *m, double *v,
-          double beta1, double beta2, double eps, double step_size,
-          double sqrt_bc2, int decoupled, double decay, double wd)
+adam_one (const adam_coeffs *c, double theta, double grad, double m,
+          double v, double *m_new, double *v_new)
 {
   /* AdamW decays theta before the update and leaves the gradient alone;
    * Adam adds the decay to the gradient (L2). */
-  const double th = decoupled ? theta[i] * decay : theta[i];
-  const double g = decoupled ? grad[i] : grad[i] + wd * th;
-  const double mi = beta1 * m[i] + (1.0 - beta1) * g;
-  const double vi = beta2 * v[i] + (1.0 - beta2) * g * g;
-  m[i] = mi;
-  v[i] = vi;
-  return th - step_size * mi / (sqrt (vi) / sqrt_bc2 + eps);
+  const double th = c->decoupled ? theta * c->decay : theta;
+  const double g = c->decoupled ? grad : grad + c->wd * th;
+  const double mi = c->beta1 * m + (1.0 - c->beta1) * g;
+  const double vi = c->beta2 * v + (1.0 - c->beta2) * g * g;
+  *m_new = mi;
+  *v_new = vi;
+  return th - c->step_size * mi / (sqrt (vi) / c->sqrt_bc2 + c->eps);
 }
 
-/* The Adam update of one parameter vector.  The arrays never overlap and
- * the constants are locals, so with -O3 -fno-math-errno (this file's
- * build rule) the loop vectorises; sqrt and division are exact in vector
- * form, so the result is the scalar loop's, bit for bit.  Built for AVX2
- * as well, chosen at load time, as act.c is.  As a scalar loop it took
- * 7-8 ns per parameter: 3 % of the CPU time of a 2-thread MLP step at
- * the HNN paper's size, on one thread while the other waited
- * (doc/performance.md).  decoupled is loop invariant: the compiler
- * unswitches the loop on it. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__ ((target_clones ("avx2", "default")))
-#endif
-static void
-adam_update (size_t n, double *restrict theta, const double *restrict grad,
-             double *restrict m, double *restrict v, double beta1,
-             double beta2, double eps, double step_size, double sqrt_bc2,
-             int decoupled, double lr, double wd)
+/* The update on CPUs without the vector loops below.  Nonzero when every
+ * entry of theta_new is finite (x * 0 is NaN iff x is NaN or
+ * infinite). */
+static int
+adam_update_scalar (size_t n, const double *theta, const double *grad,
+                    const double *m, const double *v, double *theta_new,
+                    double *m_new, double *v_new, const adam_coeffs *c)
 {
-  const double decay = 1.0 - lr * wd;
+  double nan_test = 0.0;
   for (size_t i = 0; i < n; i++)
-    theta[i] = adam_one (i, theta, grad, m, v, beta1, beta2, eps, step_size,
-                         sqrt_bc2, decoupled, decay, wd);
+    {
+      theta_new[i] = adam_one (c, theta[i], grad[i], m[i], v[i], m_new + i,
+                               v_new + i);
+      nan_test += theta_new[i] * 0.0;
+    }
+  return nan_test == 0.0;
 }
 
+/* The same in vector loops, chosen at run time: sqrt and division are
+ * exact in vector form and mul and add stay separate (no FMA), so the
+ * result is the scalar loop's, bit for bit (tests/c/test_optim).  The
+ * update runs on one thread while the row split's other threads wait
+ * (split.h): as a scalar loop it took 7-8 ns per parameter.
+ *
+ * stream (theta_shared): theta_new is written with non-temporal stores.
+ * An ordinary store to a line another core holds waits for that copy to
+ * be invalidated; on this project's 2-core VMs that made the update of a
+ * 2-64-64-2 MLP's 4482 parameters take 19-21 us on the 2-thread trainer
+ * against 6 us on one thread, and a 2-64-64-1 HNN's part that read the
+ * other core's theta ran 33 us (25 %) longer than the part that did not.
+ * Streamed past the cache it took 6.5 us, and the other thread's next
+ * reads were no slower (doc/performance.md). */
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-#define HAVE_ADAM_STREAM 1
+#define HAVE_ADAM_LANES 1
 
-/* adam_update for a theta that other threads read between steps (the
- * row split, split.c): the same arithmetic, but theta is written with
- * non-temporal stores.  An ordinary store to a line another core holds
- * waits for that copy to be invalidated; on this project's 2-core VMs
- * that made the update of a 2-64-64-2 MLP's 4482 parameters take 19-21
- * us on the 2-thread trainer against 6 us on one thread.  Streamed past
- * the cache it took 6.5 us, and the other thread's next reads were no
- * slower (doc/performance.md).  mul and add stay separate (no FMA), as
- * in adam_one. */
-__attribute__ ((target ("avx2"))) static void
-adam_update_stream (size_t n, double *restrict theta,
-                    const double *restrict grad, double *restrict m,
-                    double *restrict v, double beta1, double beta2,
-                    double eps, double step_size, double sqrt_bc2,
-                    int decoupled, double lr, double wd)
-{
-  const double decay = 1.0 - lr * wd;
-  size_t i = 0;
-  for (; i < n && ((uintptr_t) (theta + i) & 31) != 0; i++)
-    theta[i] = adam_one (i, theta, grad, m, v, beta1, beta2, eps, step_size,
-                         sqrt_bc2, decoupled, decay, wd);
-  const __m256d b1 = _mm256_set1_pd (beta1), c1 = _mm256_set1_pd (1.0 - beta1);
-  const __m256d b2 = _mm256_set1_pd (beta2), c2 = _mm256_set1_pd (1.0 - beta2);
-  const __m256d ss = _mm256_set1_pd (step_size), sb = _mm256_set1_pd (sqrt_bc2);
-  const __m256d ep = _mm256_set1_pd (eps), dk = _mm256_set1_pd (decay);
-  const __m256d w = _mm256_set1_pd (wd);
-  for (; i + 4 <= n; i += 4)
-    {
-      __m256d th = _mm256_load_pd (theta + i);
-      __m256d g = _mm256_loadu_pd (grad + i);
-      if (decoupled)
-        th = _mm256_mul_pd (th, dk);
-      else
-        g = _mm256_add_pd (g, _mm256_mul_pd (w, th));
-      const __m256d mi = _mm256_add_pd (_mm256_mul_pd (b1, _mm256_loadu_pd (m + i)),
-                                        _mm256_mul_pd (c1, g));
-      const __m256d vi = _mm256_add_pd (_mm256_mul_pd (b2, _mm256_loadu_pd (v + i)),
-                                        _mm256_mul_pd (_mm256_mul_pd (c2, g), g));
-      _mm256_storeu_pd (m + i, mi);
-      _mm256_storeu_pd (v + i, vi);
-      const __m256d den = _mm256_add_pd (_mm256_div_pd (_mm256_sqrt_pd (vi), sb), ep);
-      _mm256_stream_pd (theta + i,
-                        _mm256_sub_pd (th, _mm256_div_pd (_mm256_mul_pd (ss, mi), den)));
-    }
-  for (; i < n; i++)
-    theta[i] = adam_one (i, theta, grad, m, v, beta1, beta2, eps, step_size,
-                         sqrt_bc2, decoupled, decay, wd);
-  /* streamed stores are weakly ordered: make them visible before the
-   * threads are handed the next batch */
-  _mm_sfence ();
-}
+#define LANES 4
+#define VD __m256d
+#define VSET1(x) _mm256_set1_pd (x)
+#define VLOADU(p) _mm256_loadu_pd (p)
+#define VSTOREU(p, x) _mm256_storeu_pd (p, x)
+#define VSTREAM(p, x) _mm256_stream_pd (p, x)
+#define VADD(a, b) _mm256_add_pd (a, b)
+#define VSUB(a, b) _mm256_sub_pd (a, b)
+#define VMUL(a, b) _mm256_mul_pd (a, b)
+#define VDIV(a, b) _mm256_div_pd (a, b)
+#define VSQRT(a) _mm256_sqrt_pd (a)
+#define ADAM_TARGET "avx2"
+#define FN(name) name##4
+#include "optim_adam_lanes.h"
+
+#define LANES 8
+#define VD __m512d
+#define VSET1(x) _mm512_set1_pd (x)
+#define VLOADU(p) _mm512_loadu_pd (p)
+#define VSTOREU(p, x) _mm512_storeu_pd (p, x)
+#define VSTREAM(p, x) _mm512_stream_pd (p, x)
+#define VADD(a, b) _mm512_add_pd (a, b)
+#define VSUB(a, b) _mm512_sub_pd (a, b)
+#define VMUL(a, b) _mm512_mul_pd (a, b)
+#define VDIV(a, b) _mm512_div_pd (a, b)
+#define VSQRT(a) _mm512_sqrt_pd (a)
+#define ADAM_TARGET "avx512f"
+#define FN(name) name##8
+#include "optim_adam_lanes.h"
 #endif
 
+static int lanes_asked;
+
+void
+hlnn_optim_set_lanes (int lanes)
+{
+  lanes_asked = lanes;
+}
+
 int
-hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
-                 double *grad, double *m, double *v, unsigned long *t)
+hlnn_optim_lanes (void)
+{
+#ifdef HAVE_ADAM_LANES
+  if (lanes_asked != 1 && lanes_asked != 4
+      && __builtin_cpu_supports ("avx512f"))
+    return 8;
+  if (lanes_asked != 1 && __builtin_cpu_supports ("avx2"))
+    return 4;
+#endif
+  return 1;
+}
+
+static int
+adam_update (size_t n, const double *theta, const double *grad,
+             const double *m, const double *v, double *theta_new,
+             double *m_new, double *v_new, const adam_coeffs *c, int stream)
+{
+  switch (hlnn_optim_lanes ())
+    {
+#ifdef HAVE_ADAM_LANES
+    case 8:
+      return adam_update8 (n, theta, grad, m, v, theta_new, m_new, v_new, c,
+                           stream);
+    case 4:
+      return adam_update4 (n, theta, grad, m, v, theta_new, m_new, v_new, c,
+                           stream);
+#endif
+    default:
+      (void) stream;
+      return adam_update_scalar (n, theta, grad, m, v, theta_new, m_new,
+                                 v_new, c);
+    }
+}
+
+/* SGD does not use v, but an update written elsewhere carries it over:
+ * (theta_new, m_new, v_new) is the whole new state. */
+static int
+sgd_update (const hlnn_optim_params *p, unsigned long step, size_t n,
+            const double *theta, const double *grad, const double *m,
+            const double *v, double *theta_new, double *m_new, double *v_new)
+{
+  if (v_new != v)
+    memcpy (v_new, v, n * sizeof (double));
+  double nan_test = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      const double g = grad[i] + p->weight_decay * theta[i];
+      const double mi = p->momentum > 0 && step > 1 ? p->momentum * m[i] + g
+                                                    : g;
+      m_new[i] = mi;
+      theta_new[i] = theta[i] - p->lr * mi;
+      nan_test += theta_new[i] * 0.0;
+    }
+  return nan_test == 0.0;
+}
+
+int
+hlnn_optim_step_to (const hlnn_optim_params *p, size_t n,
+                    const double *theta, double *grad, const double *m,
+                    const double *v, double *theta_new, double *m_new,
+                    double *v_new, unsigned long *t)
 {
   const unsigned long step = *t + 1;
+  int finite;
   if (p->clip_norm > 0)
     hlnn_optim_clip (n, grad, p->clip_norm);
   switch (p->kind)
@@ -168,37 +233,31 @@ hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
     case HLNN_OPTIM_ADAM:
     case HLNN_OPTIM_ADAMW:
       {
-        const double bc1 = 1.0 - pow (p->beta1, (double) step);
-        const double bc2 = 1.0 - pow (p->beta2, (double) step);
-#ifdef HAVE_ADAM_STREAM
-        if (p->theta_shared && __builtin_cpu_supports ("avx2"))
-          {
-            adam_update_stream (n, theta, grad, m, v, p->beta1, p->beta2,
-                                p->eps, p->lr / bc1, sqrt (bc2),
-                                p->kind == HLNN_OPTIM_ADAMW, p->lr,
-                                p->weight_decay);
-            break;
-          }
-#endif
-        adam_update (n, theta, grad, m, v, p->beta1, p->beta2, p->eps,
-                     p->lr / bc1, sqrt (bc2), p->kind == HLNN_OPTIM_ADAMW,
-                     p->lr, p->weight_decay);
+        const adam_coeffs c = {
+          .beta1 = p->beta1, .beta2 = p->beta2, .eps = p->eps,
+          .step_size = p->lr / (1.0 - pow (p->beta1, (double) step)),
+          .sqrt_bc2 = sqrt (1.0 - pow (p->beta2, (double) step)),
+          .decoupled = p->kind == HLNN_OPTIM_ADAMW,
+          .decay = 1.0 - p->lr * p->weight_decay, .wd = p->weight_decay
+        };
+        finite = adam_update (n, theta, grad, m, v, theta_new, m_new, v_new,
+                              &c, p->theta_shared);
         break;
       }
     case HLNN_OPTIM_SGD:
-      for (size_t i = 0; i < n; i++)
-        {
-          const double g = grad[i] + p->weight_decay * theta[i];
-          if (p->momentum > 0)
-            m[i] = step == 1 ? g : p->momentum * m[i] + g;
-          else
-            m[i] = g;
-          theta[i] -= p->lr * m[i];
-        }
+      finite = sgd_update (p, step, n, theta, grad, m, v, theta_new, m_new,
+                           v_new);
       break;
     default:
       return HLNN_EDOM;
     }
   *t = step;
-  return HLNN_SUCCESS;
+  return finite ? HLNN_SUCCESS : HLNN_ENAN;
+}
+
+int
+hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
+                 double *grad, double *m, double *v, unsigned long *t)
+{
+  return hlnn_optim_step_to (p, n, theta, grad, m, v, theta, m, v, t);
 }

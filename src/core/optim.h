@@ -46,11 +46,28 @@ int hlnn_optim_params_check (const hlnn_optim_params *p);
  * Returns the norm before clipping. */
 double hlnn_optim_clip (size_t n, double *grad, double max_norm);
 
-/* One update.  *t is the number of steps taken so far; it is incremented.
- * m and v are the first/second moment (v unused by SGD).  grad may be
- * modified (weight decay, clipping).  theta, grad, m and v are distinct
- * arrays (the update loop is vectorised on that promise, optim.c). */
+/* One update from (theta, m, v) to (theta_new, m_new, v_new).  *t is
+ * the number of steps taken so far; it is incremented.  m and v are the
+ * first and second moment (v unused by SGD).  grad may be modified
+ * (clipping).  Each output array either is its input (an update in
+ * place) or overlaps no other array.  HLNN_ENAN when an entry of
+ * theta_new is not finite (the update is written all the same),
+ * HLNN_EDOM for an unknown kind. */
+int hlnn_optim_step_to (const hlnn_optim_params *p, size_t n,
+                        const double *theta, double *grad, const double *m,
+                        const double *v, double *theta_new, double *m_new,
+                        double *v_new, unsigned long *t);
+
+/* The same in place. */
 int hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
                      double *grad, double *m, double *v, unsigned long *t);
+
+/* Adam's loop runs on 8 lanes (AVX-512F) where the CPU has them, else 4
+ * (AVX2), else 1, all with the same result bit for bit.
+ * hlnn_optim_set_lanes (4) or (1) keeps it to at most that many lanes
+ * (test_optim compares them), any other value restores the widest;
+ * process-wide.  hlnn_optim_lanes is the width in use. */
+int hlnn_optim_lanes (void);
+void hlnn_optim_set_lanes (int lanes);
 
 #endif

@@ -12,7 +12,8 @@
  * Divergence: a non-finite loss or gradient, or non-finite parameters
  * after an update, stops the run with HLNN_ENAN.  The parameters and
  * optimizer state are then those of the last step whose loss was finite
- * (the state before that step's update is kept as a backup); when the
+ * (the update writes a second copy of the state, so the state before it
+ * stays at hand without a copy each step); when the
  * very first step of the call already fails, they are left as passed in
  * and *done is 0, so the caller can recover from its own earlier copy. */
 #ifndef HLNN_TRAIN_H
@@ -31,7 +32,7 @@ typedef int (*hlnn_lossgrad_fn) (void *ctx, const double *theta, size_t nb,
 typedef struct {
   size_t nparams, N, dx, dy, batch;   /* batch = min(requested, N) */
   double *Xb, *Yb, *grad;
-  double *theta_prev, *m_prev, *v_prev;
+  double *theta_alt, *m_alt, *v_alt;  /* the state's second copy */
   size_t *perm;                       /* identity between steps */
   size_t *swaps;                      /* partial Fisher-Yates undo log */
   size_t *idx;                        /* rows of the current minibatch */

@@ -188,19 +188,20 @@ test_batches (void)
   hlnn_trainer_free (tr);
 }
 
-/* The update loop is vectorised (optim.c): over 1001 coordinates (the
- * vector body and its remainder) every one must equal, bit for bit, the
- * scalar evaluation of PyTorch's form of the update, and agree with the
- * textbook form above to rounding.  With theta_shared, theta is written
- * by the streaming loop, which takes a scalar head up to 32-byte
- * alignment: 'offset' coordinates past an aligned start give heads of
- * 0 to 3. */
+/* The update loop is vectorised (optim.c): at each width, over 1001
+ * coordinates (the vector body and its remainder) every one must equal,
+ * bit for bit, the scalar evaluation of PyTorch's form of the update,
+ * and agree with the textbook form above to rounding.  With
+ * theta_shared, theta is written by the streaming loop, which takes a
+ * scalar head up to the vector's alignment: 'offset' coordinates past a
+ * 64-byte aligned start give heads of 0 to 7. */
 static void
-test_adam_vector (hlnn_optim_kind kind, double wd, int shared, size_t offset)
+test_adam_vector (int lanes, hlnn_optim_kind kind, double wd, int shared,
+                  size_t offset)
 {
   enum { P = 1001, STEPS = 5 };
   const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  static double store[P + 4] __attribute__ ((aligned (32)));
+  static double store[P + 8] __attribute__ ((aligned (64)));
   double *theta = store + offset;
   double m[P] = { 0 }, v[P] = { 0 }, g[P];
   double ref[P], mr[P] = { 0 }, vr[P] = { 0 }, gseq[P][STEPS];
@@ -230,7 +231,9 @@ test_adam_vector (hlnn_optim_kind kind, double wd, int shared, size_t offset)
           vr[i] = b2 * vr[i] + (1 - b2) * gi * gi;
           ref[i] -= step_size * mr[i] / (sqrt (vr[i]) / sqrt_bc2 + eps);
         }
+      hlnn_optim_set_lanes (lanes);
       hlnn_optim_step (&p, P, theta, g, m, v, &t);
+      hlnn_optim_set_lanes (0);
     }
   size_t differ = 0;
   double worst = 0;
@@ -242,12 +245,71 @@ test_adam_vector (hlnn_optim_kind kind, double wd, int shared, size_t offset)
       const double e = fabs (theta[i] - want) / fmax (fabs (want), 1e-300);
       worst = e > worst ? e : worst;
     }
-  hlnn_test (differ == 0 && worst <= 1e-12, "%s (weight decay %g)%s, %d "
-             "coordinates from offset %zu, %d steps: %zu differ from the "
-             "scalar update, worst rel. err. %.3g against the textbook form "
-             "(tol 1e-12)", dec ? "adamw" : "adam", wd,
-             shared ? ", theta shared (streamed)" : "", P, offset, STEPS,
-             differ, worst);
+  hlnn_test (differ == 0 && worst <= 1e-12, "%s (weight decay %g)%s on "
+             "%d lanes, %d coordinates from offset %zu, %d steps: %zu "
+             "differ from the scalar update, worst rel. err. %.3g against "
+             "the textbook form (tol 1e-12)", dec ? "adamw" : "adam", wd,
+             shared ? ", theta shared (streamed)" : "", lanes, P, offset,
+             STEPS, differ, worst);
+}
+
+/* hlnn_optim_step_to: the update written elsewhere equals the update in
+ * place bit for bit and leaves its inputs alone; a non-finite entry of
+ * the new theta (an infinite gradient, or an overflow) is HLNN_ENAN, a
+ * finite update HLNN_SUCCESS. */
+static void
+test_step_to (hlnn_optim_kind kind, int shared)
+{
+  enum { P = 203 };
+  double theta[P], g[P], m[P], v[P];
+  double th_in[P], g_in[P], m_in[P], v_in[P];
+  double th_new[P], m_new[P], v_new[P];
+  hlnn_optim_params p;
+  hlnn_optim_params_default (&p, kind);
+  p.lr = 0.01;
+  p.momentum = kind == HLNN_OPTIM_SGD ? 0.9 : 0.0;
+  p.weight_decay = 0.01;
+  p.theta_shared = shared;
+  const char *name = kind == HLNN_OPTIM_SGD ? "sgd"
+                     : kind == HLNN_OPTIM_ADAMW ? "adamw" : "adam";
+  for (size_t i = 0; i < P; i++)
+    {
+      theta[i] = th_in[i] = sin (0.3 * (double) i);
+      g[i] = g_in[i] = cos (0.7 * (double) i);
+      m[i] = m_in[i] = 0.1 * sin (1.1 * (double) i);
+      v[i] = v_in[i] = 0.01 * (1.0 + cos (0.2 * (double) i));
+    }
+  unsigned long t_in_place = 3, t_to = 3;
+  const int st_in_place = hlnn_optim_step (&p, P, theta, g, m, v,
+                                           &t_in_place);
+  const int st_to = hlnn_optim_step_to (&p, P, th_in, g_in, m_in, v_in,
+                                        th_new, m_new, v_new, &t_to);
+  size_t differ = 0, moved = 0;
+  for (size_t i = 0; i < P; i++)
+    {
+      differ += th_new[i] != theta[i] || m_new[i] != m[i] || v_new[i] != v[i];
+      moved += th_in[i] != sin (0.3 * (double) i)
+               || m_in[i] != 0.1 * sin (1.1 * (double) i)
+               || v_in[i] != 0.01 * (1.0 + cos (0.2 * (double) i));
+    }
+  hlnn_test (st_in_place == HLNN_SUCCESS && st_to == HLNN_SUCCESS
+             && t_in_place == 4 && t_to == 4 && differ == 0 && moved == 0,
+             "%s%s: step_to equals the update in place (%zu of %d "
+             "coordinates differ), its inputs untouched (%zu changed), "
+             "status %d and %d", name, shared ? ", streamed" : "", differ,
+             P, moved, st_in_place, st_to);
+
+  g_in[P - 5] = HUGE_VAL;
+  const int st_inf = hlnn_optim_step_to (&p, P, th_in, g_in, m_in, v_in,
+                                         th_new, m_new, v_new, &t_to);
+  g_in[P - 5] = 0.0;
+  th_in[17] = 1e308;
+  p.lr = 1e300;
+  const int st_over = hlnn_optim_step_to (&p, P, th_in, g_in, m_in, v_in,
+                                          th_new, m_new, v_new, &t_to);
+  hlnn_test (st_inf == HLNN_ENAN && st_over == HLNN_ENAN,
+             "%s: an infinite gradient and an overflowing update are "
+             "HLNN_ENAN (status %d, %d)", name, st_inf, st_over);
 }
 
 int
@@ -256,15 +318,28 @@ main (void)
   test_adam (HLNN_OPTIM_ADAM, 0.0);
   test_adam (HLNN_OPTIM_ADAM, 0.01);
   test_adam (HLNN_OPTIM_ADAMW, 0.01);
-  test_adam_vector (HLNN_OPTIM_ADAM, 0.0, 0, 0);
-  test_adam_vector (HLNN_OPTIM_ADAM, 0.01, 0, 0);
-  test_adam_vector (HLNN_OPTIM_ADAMW, 0.01, 0, 0);
-  for (size_t offset = 0; offset < 4; offset++)
+  /* every width this CPU has: 1, then 4 and 8 where it has them */
+  for (int lanes = 1; lanes <= 8; lanes *= 2)
     {
-      test_adam_vector (HLNN_OPTIM_ADAM, 0.0, 1, offset);
-      test_adam_vector (HLNN_OPTIM_ADAM, 0.01, 1, offset);
-      test_adam_vector (HLNN_OPTIM_ADAMW, 0.01, 1, offset);
+      hlnn_optim_set_lanes (lanes);
+      const int have = hlnn_optim_lanes () == lanes;
+      hlnn_optim_set_lanes (0);
+      if (!have)
+        continue;
+      test_adam_vector (lanes, HLNN_OPTIM_ADAM, 0.0, 0, 0);
+      test_adam_vector (lanes, HLNN_OPTIM_ADAM, 0.01, 0, 0);
+      test_adam_vector (lanes, HLNN_OPTIM_ADAMW, 0.01, 0, 0);
+      for (size_t offset = 0; offset < 8; offset++)
+        {
+          test_adam_vector (lanes, HLNN_OPTIM_ADAM, 0.0, 1, offset);
+          test_adam_vector (lanes, HLNN_OPTIM_ADAM, 0.01, 1, offset);
+          test_adam_vector (lanes, HLNN_OPTIM_ADAMW, 0.01, 1, offset);
+        }
     }
+  test_step_to (HLNN_OPTIM_ADAM, 0);
+  test_step_to (HLNN_OPTIM_ADAM, 1);
+  test_step_to (HLNN_OPTIM_ADAMW, 1);
+  test_step_to (HLNN_OPTIM_SGD, 0);
   test_adam_first_step_closed_form ();
   test_sgd ();
   test_clip ();
