@@ -33,8 +33,8 @@ struct hlnn_split {
   hlnn_field_fn field;        /* or a field split */
   split_part *part;
   /* the batch in flight, a loss's (theta, Xb, Yb) or a field's (t, Xb,
-   * F): written before run_parts takes the lock to move generation, so
-   * the lock publishes them to the workers */
+   * F): written before run_parts moves generation (release), which
+   * publishes them to the workers */
   const double *theta, *Xb, *Yb;
   double *F;
   double t;
@@ -51,12 +51,20 @@ struct hlnn_split {
 /* Waking a thread that sleeps on a condition variable took 14-30 us per
  * batch on this project's 2-core machines (bench_split), against 300 us
  * for a whole step of a 64-wide net: a thread that waits polls for up to
- * this long first, and sleeps only when nothing came.  Polling reads with
- * __atomic loads; the writers store under the lock with __atomic stores,
- * and the waiter takes the lock before it reads anything else.  Only
- * when there are no more parts than cores (split_alloc): a poller on a
- * core another part needs would hold that part back; and it yields now
- * and then, in case something else on the machine needs the core. */
+ * this long first, and sleeps only when nothing came.  Only when there
+ * are no more parts than cores (split_alloc): a poller on a core another
+ * part needs would hold that part back; and it yields now and then, in
+ * case something else on the machine needs the core.
+ *
+ * A poll that sees its word change goes on without the lock: generation
+ * is stored (release) after the batch it announces, and pending is
+ * decremented (release) after the part's results, so an acquire load of
+ * the new value sees them.  The lock guards only the sleeps.  A poller
+ * that took the lock on seeing the new value found it, often, still held
+ * by the thread that had just stored it, and waited in the kernel, and
+ * so did its waker's unlock: on these VMs a system call costs
+ * microseconds, and the small HNN's step spent 10 us a step waiting for
+ * its other part (split.h). */
 #define SPLIT_POLL_SECONDS 5e-5
 
 static double
@@ -78,8 +86,8 @@ cpu_relax (void)
 }
 
 /* Polls *word until it differs from 'from' (want_change) or equals it,
- * for at most SPLIT_POLL_SECONDS. */
-static void
+ * for at most SPLIT_POLL_SECONDS; nonzero when it did. */
+static int
 poll_word (const unsigned long *word, unsigned long from, int want_change)
 {
   double t0 = 0.0;
@@ -87,7 +95,7 @@ poll_word (const unsigned long *word, unsigned long from, int want_change)
     {
       const unsigned long v = __atomic_load_n (word, __ATOMIC_ACQUIRE);
       if ((v != from) == want_change)
-        return;
+        return 1;
       cpu_relax ();
       if (i % 64 == 0)
         {
@@ -95,7 +103,7 @@ poll_word (const unsigned long *word, unsigned long from, int want_change)
           if (i == 0)
             t0 = t;
           else if (t - t0 > SPLIT_POLL_SECONDS)
-            return;
+            return 0;
           else
             sched_yield ();
         }
@@ -180,28 +188,28 @@ worker (void *arg)
   split_part *p = arg;
   struct hlnn_split *s = p->owner;
   unsigned long seen = 0;
-  pthread_mutex_lock (&s->lock);
   for (;;)
     {
-      if (s->poll && s->generation == seen && !s->quit)
+      if (!s->poll || !poll_word (&s->generation, seen, 1))
         {
-          pthread_mutex_unlock (&s->lock);
-          poll_word (&s->generation, seen, 1);
           pthread_mutex_lock (&s->lock);
+          while (__atomic_load_n (&s->generation, __ATOMIC_ACQUIRE) == seen)
+            pthread_cond_wait (&s->go, &s->lock);
+          pthread_mutex_unlock (&s->lock);
         }
-      while (s->generation == seen && !s->quit)
-        pthread_cond_wait (&s->go, &s->lock);
-      if (s->quit)
+      seen = __atomic_load_n (&s->generation, __ATOMIC_ACQUIRE);
+      if (__atomic_load_n (&s->quit, __ATOMIC_RELAXED))
         break;
-      seen = s->generation;
-      pthread_mutex_unlock (&s->lock);
       run_part (s, p);
-      pthread_mutex_lock (&s->lock);
-      __atomic_store_n (&s->pending, s->pending - 1, __ATOMIC_RELEASE);
-      if (s->pending == 0)
-        pthread_cond_signal (&s->done);
+      if (__atomic_sub_fetch (&s->pending, 1, __ATOMIC_ACQ_REL) == 0)
+        {
+          /* under the lock: the caller may be between its check of
+           * pending and its sleep */
+          pthread_mutex_lock (&s->lock);
+          pthread_cond_signal (&s->done);
+          pthread_mutex_unlock (&s->lock);
+        }
     }
-  pthread_mutex_unlock (&s->lock);
   return NULL;
 }
 
@@ -211,7 +219,7 @@ hlnn_split_free (hlnn_split *s)
   if (!s)
     return;
   pthread_mutex_lock (&s->lock);
-  s->quit = 1;
+  __atomic_store_n (&s->quit, 1, __ATOMIC_RELAXED);
   /* a new generation ends a worker's poll at once */
   __atomic_store_n (&s->generation, s->generation + 1, __ATOMIC_RELEASE);
   pthread_cond_broadcast (&s->go);
@@ -348,12 +356,13 @@ run_parts (hlnn_split *s)
 
   run_part (s, &s->part[0]);
 
-  if (s->poll)
-    poll_word (&s->pending, 0, 0);
-  pthread_mutex_lock (&s->lock);
-  while (s->pending > 0)
-    pthread_cond_wait (&s->done, &s->lock);
-  pthread_mutex_unlock (&s->lock);
+  if (!s->poll || !poll_word (&s->pending, 0, 0))
+    {
+      pthread_mutex_lock (&s->lock);
+      while (__atomic_load_n (&s->pending, __ATOMIC_ACQUIRE) > 0)
+        pthread_cond_wait (&s->done, &s->lock);
+      pthread_mutex_unlock (&s->lock);
+    }
 
   for (size_t k = 0; k < s->nparts; k++)
     if (s->part[k].status)
