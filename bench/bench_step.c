@@ -1,14 +1,15 @@
 /* bench_step.c -- whole training steps with gemm.c's kernel and with the
  * BLAS alone (hlnn_gemm_set_route), the trainer on the row split as
- * hnn_train and mlp_train run it, but each part's rows in one call (no
- * chunks, hlnn_split_set_chunk): microseconds per Adam step of a 2-w-w-1
- * tanh HNN or a 2-w-w-2 MLP on N samples, full batch, 'parts' threads
- * with a one-thread BLAS each.  Runs alternate between the two (the
- * machine's speed drifts); the fastest of each is reported, with the
- * losses after the last run, which differ only through rounding.
+ * hnn_train and mlp_train run it, each part's rows in chunks of 'chunk'
+ * rows (hlnn_split_set_chunk; 0, the default: in one call): microseconds
+ * per Adam step of a 2-w-w-1 tanh HNN or a 2-w-w-2 MLP on N samples,
+ * full batch, 'parts' threads with a one-thread BLAS each.  Runs
+ * alternate between the two (the machine's speed drifts); the fastest of
+ * each is reported, with the losses after the last run, which differ
+ * only through rounding.
  *
- *   bench_step [hnn|mlp [w [N [parts [steps [runs]]]]]]
- *                                   (defaults hnn 64 256 2 2000 5)
+ *   bench_step [hnn|mlp [w [N [parts [steps [runs [chunk]]]]]]]
+ *                                   (defaults hnn 64 256 2 2000 5 0)
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #define _POSIX_C_SOURCE 199309L
@@ -45,12 +46,14 @@ main (int argc, char **argv)
   const size_t parts = argc > 4 ? (size_t) atoi (argv[4]) : 2;
   const size_t steps = argc > 5 ? (size_t) atoi (argv[5]) : 2000;
   const int runs = argc > 6 ? atoi (argv[6]) : 5;
+  const size_t chunk = argc > 7 ? (size_t) atoi (argv[7]) : 0;
   if (w < 1 || N < 1 || parts < 1 || parts > HLNN_SPLIT_MAX_PARTS
       || steps < 1 || runs < 1)
     return 2;
   hlnn_blas_set_threads (1);
 
-  const size_t rows = hlnn_split_rows (parts, N);
+  const size_t part_rows = hlnn_split_rows (parts, N);
+  const size_t rows = chunk && chunk < part_rows ? chunk : part_rows;
   const size_t hidden[2] = { w, w }, sizes[4] = { 2, w, w, 2 };
   hlnn_hnn *h[HLNN_SPLIT_MAX_PARTS] = { 0 };
   mlp_ctx m[HLNN_SPLIT_MAX_PARTS] = { { 0 } };
@@ -89,7 +92,8 @@ main (int argc, char **argv)
                                     hnn ? hlnn_hnn_lossgrad : mlp_lossgrad,
                                     ctx);
   hlnn_trainer *tr = hlnn_trainer_alloc (nparams, N, 2, 2, N);
-  if (!X || !Y || !theta0 || !theta || !mom || !vel || !losses || !s || !tr)
+  if (!X || !Y || !theta0 || !theta || !mom || !vel || !losses || !s || !tr
+      || hlnn_split_set_chunk (s, rows < part_rows ? rows : 0))
     return 1;
   for (size_t i = 0; i < N; i++)
     {
@@ -104,9 +108,10 @@ main (int argc, char **argv)
   opt.lr = 1e-3;
   opt.theta_shared = parts > 1;
 
-  printf ("BLAS: %s; %s 2-%zu-%zu-%d, N = %zu, %zu part(s), %zu steps, "
-          "best of %d runs\n", hlnn_blas_name (), hnn ? "HNN" : "MLP", w, w,
-          hnn ? 1 : 2, N, parts, steps, runs);
+  printf ("BLAS: %s; %s 2-%zu-%zu-%d, N = %zu, %zu part(s) in chunks of "
+          "%zu rows, %zu steps, best of %d runs\n", hlnn_blas_name (),
+          hnn ? "HNN" : "MLP", w, w, hnn ? 1 : 2, N, parts, rows, steps,
+          runs);
   double best[2] = { HUGE_VAL, HUGE_VAL }, last_loss[2] = { 0, 0 };
   for (int r = 0; r < runs; r++)
     for (int kernel = 1; kernel >= 0; kernel--)
