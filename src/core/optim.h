@@ -30,8 +30,9 @@ typedef struct {
   double weight_decay;
   double clip_norm;             /* <= 0: no clipping */
   int theta_shared;             /* other threads read theta between
-                                   steps (the row split): Adam writes it
-                                   past the cache; same numbers */
+                                   steps (the row split): Adam writes the
+                                   new theta past the cache; same
+                                   numbers */
 } hlnn_optim_params;
 
 /* Defaults of PyTorch: lr 1e-3, betas (0.9, 0.999), eps 1e-8;
@@ -66,7 +67,8 @@ int hlnn_optim_step (const hlnn_optim_params *p, size_t n, double *theta,
  * (AVX2), else 1, all with the same result bit for bit.
  * hlnn_optim_set_lanes (4) or (1) keeps it to at most that many lanes
  * (test_optim compares them), any other value restores the widest;
- * process-wide.  hlnn_optim_lanes is the width in use. */
+ * process-wide, set while no update runs.  hlnn_optim_lanes is the
+ * width in use. */
 int hlnn_optim_lanes (void);
 void hlnn_optim_set_lanes (int lanes);
 

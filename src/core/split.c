@@ -53,8 +53,12 @@ struct hlnn_split {
  * for a whole step of a 64-wide net: a thread that waits polls for up to
  * this long first, and sleeps only when nothing came.  Only when there
  * are no more parts than cores (split_alloc): a poller on a core another
- * part needs would hold that part back; and it yields now and then, in
- * case something else on the machine needs the core.
+ * part needs would hold that part back.  Past SPLIT_YIELD_SECONDS it
+ * yields now and then, in case something else on the machine needs the
+ * core; not before, since on these VMs a sched_yield is a system call of
+ * microseconds, and a poller inside one sees its word change that much
+ * later (bench_step, small HNN, six alternating pairs: 137-150 us a step
+ * against 145-152 with a yield every 64 polls).
  *
  * A poll that sees its word change goes on without the lock: generation
  * is stored (release) after the batch it announces, and pending is
@@ -64,8 +68,9 @@ struct hlnn_split {
  * by the thread that had just stored it, and waited in the kernel, and
  * so did its waker's unlock: on these VMs a system call costs
  * microseconds, and the small HNN's step spent 10 us a step waiting for
- * its other part (split.h). */
+ * its other part (doc/performance.md). */
 #define SPLIT_POLL_SECONDS 5e-5
+#define SPLIT_YIELD_SECONDS 2e-5
 
 static double
 seconds_now (void)
@@ -104,7 +109,7 @@ poll_word (const unsigned long *word, unsigned long from, int want_change)
             t0 = t;
           else if (t - t0 > SPLIT_POLL_SECONDS)
             return 0;
-          else
+          else if (t - t0 > SPLIT_YIELD_SECONDS)
             sched_yield ();
         }
     }
