@@ -86,9 +86,9 @@ adam_one (const adam_coeffs *c, double theta, double grad, double m,
   return th - c->step_size * mi / (sqrt (vi) / c->sqrt_bc2 + c->eps);
 }
 
-/* The update on CPUs without the vector loops below.  Nonzero when every
- * entry of theta_new is finite (x * 0 is NaN iff x is NaN or
- * infinite). */
+/* The update one coordinate at a time: on CPUs without the vector loops
+ * below, and for their heads and tails.  Nonzero when every entry of
+ * theta_new is finite (x * 0 is NaN iff x is NaN or infinite). */
 static int
 adam_update_scalar (size_t n, const double *theta, const double *grad,
                     const double *m, const double *v, double *theta_new,

@@ -9,23 +9,21 @@
 
 /* adam_update_scalar's update lane by lane, in PyTorch's order of
  * operations: the same bits at every width.  A streamed theta_new is
- * written in aligned blocks after a scalar head.  Nonzero when every
- * entry of theta_new is finite. */
+ * written in aligned blocks after a head that adam_update_scalar takes,
+ * as it takes the tail.  Nonzero when every entry of theta_new is
+ * finite. */
 __attribute__ ((target (ADAM_TARGET))) static int
 FN (adam_update) (size_t n, const double *theta, const double *grad,
                   const double *m, const double *v, double *theta_new,
                   double *m_new, double *v_new, const adam_coeffs *c,
                   int stream)
 {
-  double nan_test = 0.0;
   size_t i = 0;
   if (stream)
-    for (; i < n && (uintptr_t) (theta_new + i) % sizeof (VD) != 0; i++)
-      {
-        theta_new[i] = adam_one (c, theta[i], grad[i], m[i], v[i], m_new + i,
-                                 v_new + i);
-        nan_test += theta_new[i] * 0.0;
-      }
+    while (i < n && (uintptr_t) (theta_new + i) % sizeof (VD) != 0)
+      i++;
+  int finite = adam_update_scalar (i, theta, grad, m, v, theta_new, m_new,
+                                   v_new, c);
   const VD b1 = VSET1 (c->beta1), c1 = VSET1 (1.0 - c->beta1);
   const VD b2 = VSET1 (c->beta2), c2 = VSET1 (1.0 - c->beta2);
   const VD ss = VSET1 (c->step_size), sb = VSET1 (c->sqrt_bc2);
@@ -51,21 +49,18 @@ FN (adam_update) (size_t n, const double *theta, const double *grad,
         VSTOREU (theta_new + i, th_new);
       nan_lanes = VADD (nan_lanes, VMUL (th_new, zero));
     }
-  double lane[LANES];
+  double lane[LANES], nan_test = 0.0;
   VSTOREU (lane, nan_lanes);
   for (size_t k = 0; k < LANES; k++)
     nan_test += lane[k];
-  for (; i < n; i++)
-    {
-      theta_new[i] = adam_one (c, theta[i], grad[i], m[i], v[i], m_new + i,
-                               v_new + i);
-      nan_test += theta_new[i] * 0.0;
-    }
+  finite &= nan_test == 0.0;
+  finite &= adam_update_scalar (n - i, theta + i, grad + i, m + i, v + i,
+                                theta_new + i, m_new + i, v_new + i, c);
   /* streamed stores are weakly ordered: make them visible before the
    * threads are handed the next batch */
   if (stream)
     _mm_sfence ();
-  return nan_test == 0.0;
+  return finite;
 }
 
 #undef LANES
