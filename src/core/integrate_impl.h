@@ -7,6 +7,7 @@
 
 #include <gsl/gsl_permutation.h>
 #include "integrate.h"
+#include "finite.h"
 
 struct hlnn_rollout_work {
   hlnn_method method;
@@ -55,6 +56,5 @@ int hlnn_rollout_odeiv2 (hlnn_rollout_work *w, const hlnn_field *f,
 /* Copy the K x d batch x into time slot i of Xs (T x d x K). */
 void hlnn_rollout_store (size_t K, size_t d, const double *x, size_t T,
                          size_t i, double *Xs);
-int hlnn_all_finite (size_t n, const double *x);
 
 #endif

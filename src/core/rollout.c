@@ -155,15 +155,6 @@ hlnn_rollout_store (size_t K, size_t d, const double *x, size_t T, size_t i,
       Xs[i + T * (j + d * k)] = x[k + K * j];
 }
 
-int
-hlnn_all_finite (size_t n, const double *x)
-{
-  for (size_t i = 0; i < n; i++)
-    if (!isfinite (x[i]))
-      return 0;
-  return 1;
-}
-
 /* The relative slack keeps dt = 10 hmax from becoming 11 steps through
  * the rounding of dt / hmax. */
 size_t

@@ -8,6 +8,7 @@
 #include <gsl/gsl_rng.h>
 #include "train.h"
 #include "hlnn_status.h"
+#include "finite.h"
 
 void
 hlnn_trainer_free (hlnn_trainer *tr)
@@ -111,22 +112,6 @@ hlnn_trainer_batch (hlnn_trainer *tr, unsigned long seed, unsigned long step,
     }
 }
 
-static int
-all_finite (size_t n, const double *x)
-{
-  /* x * 0 is NaN iff x is NaN or infinite.  Four sums, not one: a single
-   * chain of dependent additions took 4 cycles per parameter, every
-   * step, while the other threads waited (split.h). */
-  double acc[4] = { 0.0, 0.0, 0.0, 0.0 };
-  size_t i = 0;
-  for (; i + 4 <= n; i += 4)
-    for (size_t k = 0; k < 4; k++)
-      acc[k] += x[i + k] * 0.0;
-  for (; i < n; i++)
-    acc[0] += x[i] * 0.0;
-  return acc[0] + acc[1] + acc[2] + acc[3] == 0.0;
-}
-
 static void
 swap_states (double *a[3], double *b[3])
 {
@@ -178,7 +163,7 @@ hlnn_trainer_run (hlnn_trainer *tr, hlnn_lossgrad_fn fn, void *ctx,
       double loss;
       status = fn (ctx, cur[0], nb, Xb, Yb, &loss, tr->grad);
       if (status == HLNN_SUCCESS
-          && !(isfinite (loss) && all_finite (P, tr->grad)))
+          && !(isfinite (loss) && hlnn_all_finite (P, tr->grad)))
         status = HLNN_ENAN;
       if (status)
         {

@@ -1,0 +1,12 @@
+/* finite.h -- whether an array holds only finite numbers.
+ *
+ * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#ifndef HLNN_FINITE_H
+#define HLNN_FINITE_H
+
+#include <stddef.h>
+
+/* Nonzero when no x[i] is NaN or infinite. */
+int hlnn_all_finite (size_t n, const double *x);
+
+#endif
