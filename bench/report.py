@@ -6,9 +6,12 @@ side's best is taken.  Training cases: hlnn seconds/step at its best thread
 count and round, PyTorch at its best, the ratio PyTorch/hlnn (how many times faster hlnn is), hlnn's derived
 GFLOP/s and its fraction of the dgemm rate measured at the same thread count
 and a comparable size, and the relative difference of the loss after 10
-steps from identical weights (the cross-check).  Rollouts: hlnn's fixed-step
+steps from identical weights (the cross-check); then the same ratio round
+by round, each side at its best thread count within the round, since the
+machine's speed drifts between rounds.  Rollouts: hlnn's fixed-step
 batched rollouts against scipy's solve_ivp driving the torch model.  Sweep:
-HNN training at batch N x width w against the dgemm rate.
+HNN training at batch N x width w against the dgemm rate.  Last, each of
+issue 8's targets (TARGETS) beside the figure it is judged on.
 """
 import json
 import sys
@@ -32,6 +35,31 @@ def best(rows):
     return min(rows, key=lambda r: r["seconds"] / r["steps"]) if rows else None
 
 
+# issue 8's targets: minimum speedup over PyTorch per training case
+TARGETS = [("hnn_spring", "HNN (a)", 2.5), ("lnn_dpend", "LNN (b)", 4.0),
+           ("mlp_spring", "MLP (c)", 2.0), ("hnn_small", "small HNN", 8.0),
+           ("mlp_small", "small MLP", 8.0)]
+ROLLOUT_TARGET = 50.0      # the fastest rollout against scipy + torch
+DGEMM_TARGET = 0.6         # fraction of the dgemm rate, w >= 256, N >= 1e4
+
+
+def rounds(rows):
+    """Each row's round: how many times its (case, impl, threads) came
+    before it."""
+    seen, out = {}, []
+    for r in rows:
+        k = (r["case"], r["impl"], r["threads"])
+        out.append(seen.get(k, 0))
+        seen[k] = out[-1] + 1
+    return out
+
+
+def sweep_size(case):
+    """(N, w) of a case named sweep_N<N>_w<w>."""
+    n, w = case[len("sweep_N"):].split("_w")
+    return int(n), int(w)
+
+
 def main():
     src, csv_path = sys.argv[1], sys.argv[2]
     doc = sys.argv[sys.argv.index("--doc") + 1] if "--doc" in sys.argv else None
@@ -41,8 +69,11 @@ def main():
         if r["case"] not in cases:
             cases.append(r["case"])
 
-    def pick(case, impl):
-        return [r for r in rows if r["case"] == case and r["impl"] == impl]
+    rnd = rounds(rows)
+
+    def pick(case, impl, round_=None):
+        return [r for r, k in zip(rows, rnd) if r["case"] == case
+                and r["impl"] == impl and (round_ is None or k == round_)]
 
     train, sweep = [], []
     for c in cases:
@@ -111,6 +142,52 @@ def main():
         text += ["", "Scaling sweep, HNN 2-w-w-1 training, full batch N (steady-state seconds"
                  " per step; fraction of the dgemm rate at N x w x w)",
                  table(h_sweep, sweep)]
+    per_round = []
+    for c in cases:
+        if c.startswith(("rollout", "sweep")):
+            continue
+        for k in range(max(rnd) + 1):
+            hb, tb = best(pick(c, "hlnn", k)), best(pick(c, "pytorch", k))
+            if hb is None or tb is None:
+                continue
+            hms = 1e3 * hb["seconds"] / hb["steps"]
+            tms = 1e3 * tb["seconds"] / tb["steps"]
+            per_round.append({"case": c, "round": k + 1, "hlnn_ms_per_step": hms,
+                              "torch_ms_per_step": tms, "speedup": tms / hms})
+    if per_round:
+        text += ["", "Training round by round (each side at its best thread count"
+                 " within the round)",
+                 table(["case", "round", "hlnn_ms_per_step", "torch_ms_per_step",
+                        "speedup"], per_round)]
+
+    checks = []
+    by_case = {r["case"]: r for r in train}
+    for c, label, need in TARGETS:
+        r = by_case.get(c)
+        if r is not None and r["speedup"] is not None:
+            lows = [p["speedup"] for p in per_round if p["case"] == c]
+            checks.append({"target": "%s >= %gx PyTorch" % (label, need),
+                           "measured": "%.3gx (rounds: %s)" % (
+                               r["speedup"], ", ".join("%.3gx" % v for v in lows)),
+                           "met": "yes" if r["speedup"] >= need else "NO"})
+    fast = [r for r in rollouts if r["speedup"] is not None]
+    if fast:
+        top = max(fast, key=lambda r: r["speedup"])
+        checks.append({"target": "a rollout >= %gx scipy + torch" % ROLLOUT_TARGET,
+                       "measured": "%.3gx, %s" % (top["speedup"], top["method"]),
+                       "met": "yes" if top["speedup"] >= ROLLOUT_TARGET else "NO"})
+    big = [r for r in sweep if r["dgemm_fraction"] is not None
+           and sweep_size(r["case"])[0] >= 10000 and sweep_size(r["case"])[1] >= 256]
+    if big:
+        low = min(big, key=lambda r: r["dgemm_fraction"])
+        checks.append({"target": "training >= %g of the dgemm rate, w >= 256, N >= 1e4"
+                       % DGEMM_TARGET,
+                       "measured": "%.3g at the lowest (%s)" % (low["dgemm_fraction"],
+                                                                low["case"]),
+                       "met": "yes" if low["dgemm_fraction"] >= DGEMM_TARGET else "NO"})
+    if checks:
+        text += ["", "Issue 8's targets (speedups of each side's best; a round's own"
+                 " in brackets)", table(["target", "measured", "met"], checks)]
     print("\n".join(text))
     with open(csv_path, "w") as f:
         f.write(",".join(h_train) + "\n")
