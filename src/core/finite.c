@@ -3,14 +3,18 @@
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
 #include "finite.h"
 
+/* -ffast-math lets the compiler fold x * 0 to 0 and assume no NaN */
+#if defined __FAST_MATH__ || (defined __FINITE_MATH_ONLY__ && __FINITE_MATH_ONLY__)
+#error "finite.c must be built without -ffast-math or -ffinite-math-only"
+#endif
+
 int
 hlnn_all_finite (size_t n, const double *x)
 {
-  /* x * 0 is NaN iff x is NaN or infinite, so one sum tells.  Four sums,
-   * not one, and no branch: a gradient is checked every training step
-   * while the other threads wait (split.h), and a single chain of
-   * dependent additions took 4 cycles per parameter.  This file must not
-   * be built with -ffast-math, which may fold x * 0 to 0. */
+  /* x * 0 is NaN iff x is NaN or infinite, so one sum tells.  Four
+   * sums and no branch: a single chain of dependent additions took 4
+   * cycles an entry, and the trainer checks every gradient while its
+   * other threads wait (split.h). */
   double acc[4] = { 0.0, 0.0, 0.0, 0.0 };
   size_t i = 0;
   for (; i + 4 <= n; i += 4)
