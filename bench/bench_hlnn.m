@@ -180,7 +180,7 @@ function cases = bench_cases ()
     'Y', [X(:,2), -X(:,1)], 'lr', 1e-3, 'steps', 2000, 'torch_steps', 200, ...
     'batch', Inf, 'clip', 0, 'flops', 6 * N * sum (layer_products (m.sizes)), ...
     'gemm_m', N, 'gemm_k', 200, 'gemm_n', 200);
-  % small net: 2-64-64-1 MLP, batch 256
+  % small MLP: 2-64-64-2, batch 256
   N = 256;
   X = randn (N, 2);
   m = mlp_create ([2 64 64 2], 'Seed', 1);

@@ -160,34 +160,35 @@ def main():
                  table(["case", "round", "hlnn_ms_per_step", "torch_ms_per_step",
                         "speedup"], per_round)]
 
+    # four digits: a ratio of 7.996 must not read "8" beside "NO"
     checks = []
+
+    def check(target, value, need, measured):
+        checks.append({"target": target,
+                       "measured": measured if value is not None else "not measured",
+                       "met": "-" if value is None else "yes" if value >= need else "NO"})
+
     by_case = {r["case"]: r for r in train}
     for c, label, need in TARGETS:
         r = by_case.get(c)
-        if r is not None and r["speedup"] is not None:
-            lows = [p["speedup"] for p in per_round if p["case"] == c]
-            checks.append({"target": "%s >= %gx PyTorch" % (label, need),
-                           "measured": "%.3gx (rounds: %s)" % (
-                               r["speedup"], ", ".join("%.3gx" % v for v in lows)),
-                           "met": "yes" if r["speedup"] >= need else "NO"})
+        v = r["speedup"] if r is not None else None
+        ratios = [p["speedup"] for p in per_round if p["case"] == c]
+        check("%s >= %gx PyTorch" % (label, need), v, need,
+              v is not None and "%.4gx (rounds: %s)" % (
+                  v, ", ".join("%.4gx" % x for x in ratios)))
     fast = [r for r in rollouts if r["speedup"] is not None]
-    if fast:
-        top = max(fast, key=lambda r: r["speedup"])
-        checks.append({"target": "a rollout >= %gx scipy + torch" % ROLLOUT_TARGET,
-                       "measured": "%.3gx, %s" % (top["speedup"], top["method"]),
-                       "met": "yes" if top["speedup"] >= ROLLOUT_TARGET else "NO"})
+    top = max(fast, key=lambda r: r["speedup"]) if fast else None
+    check("a rollout >= %gx scipy + torch" % ROLLOUT_TARGET,
+          top and top["speedup"], ROLLOUT_TARGET,
+          top and "%.4gx, %s" % (top["speedup"], top["method"]))
     big = [r for r in sweep if r["dgemm_fraction"] is not None
            and sweep_size(r["case"])[0] >= 10000 and sweep_size(r["case"])[1] >= 256]
-    if big:
-        low = min(big, key=lambda r: r["dgemm_fraction"])
-        checks.append({"target": "training >= %g of the dgemm rate, w >= 256, N >= 1e4"
-                       % DGEMM_TARGET,
-                       "measured": "%.3g at the lowest (%s)" % (low["dgemm_fraction"],
-                                                                low["case"]),
-                       "met": "yes" if low["dgemm_fraction"] >= DGEMM_TARGET else "NO"})
-    if checks:
-        text += ["", "Issue 8's targets (speedups of each side's best; a round's own"
-                 " in brackets)", table(["target", "measured", "met"], checks)]
+    low = min(big, key=lambda r: r["dgemm_fraction"]) if big else None
+    check("training >= %g of the dgemm rate, w >= 256, N >= 1e4" % DGEMM_TARGET,
+          low and low["dgemm_fraction"], DGEMM_TARGET,
+          low and "%.4g at the lowest (%s)" % (low["dgemm_fraction"], low["case"]))
+    text += ["", "Issue 8's targets (speedups of each side's best; each round's own"
+             " in parentheses)", table(["target", "measured", "met"], checks)]
     print("\n".join(text))
     with open(csv_path, "w") as f:
         f.write(",".join(h_train) + "\n")
