@@ -1,6 +1,7 @@
 /* finite.c -- whether an array holds only finite numbers (finite.h).
  *
  * Copyright (C) 2026 The hlnn developers.  GPL-3.0-or-later. */
+#include <math.h>
 #include "finite.h"
 
 /* -ffast-math lets the compiler fold x * 0 to 0 and assume no NaN */
@@ -23,4 +24,13 @@ hlnn_all_finite (size_t n, const double *x)
   for (; i < n; i++)
     acc[0] += x[i] * 0.0;
   return acc[0] + acc[1] + acc[2] + acc[3] == 0.0;
+}
+
+int
+hlnn_increasing_finite (size_t n, const double *x)
+{
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite (x[i]) || (i > 0 && !(x[i] > x[i - 1])))
+      return 0;
+  return 1;
 }

@@ -9,4 +9,8 @@
 /* Nonzero when no x[i] is NaN or infinite. */
 int hlnn_all_finite (size_t n, const double *x);
 
+/* Nonzero when every x[i] is finite and x[i] > x[i-1]: a grid of output
+ * times. */
+int hlnn_increasing_finite (size_t n, const double *x);
+
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <gsl/gsl_linalg.h>
 #include "hlnn_status.h"
+#include "finite.h"
 #include "lnn_variational.h"
 #include "period.h"
 
@@ -301,12 +302,8 @@ hlnn_lnn_vi_rollout (hlnn_lnn_vi_work *w, const double *theta,
   const size_t K = w->K, n = w->n, Kn = K * n;
   if (T == 0 || o->solve_maxit == 0 || !(o->solve_tol > 0))
     return HLNN_EDOM;
-  for (size_t i = 0; i < T; i++)
-    if (!isfinite (t[i]) || (i > 0 && !(t[i] > t[i - 1])))
-      return HLNN_EDOM;
-  for (size_t r = 0; r < 2 * Kn; r++)
-    if (!isfinite (X0[r]))
-      return HLNN_EDOM;
+  if (!hlnn_increasing_finite (T, t) || !hlnn_all_finite (2 * Kn, X0))
+    return HLNN_EDOM;
   if (!hlnn_lnn_periods_ok (w->l))
     return HLNN_EDOM;
   memcpy (w->q1, X0, Kn * sizeof (double));

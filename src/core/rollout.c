@@ -183,9 +183,8 @@ check_args (const hlnn_rollout_work *w, const hlnn_field *f,
     }
   else if (!f || !f->f || f->d != w->d)
     return HLNN_EDOM;
-  for (size_t i = 0; i < T; i++)
-    if (!isfinite (t[i]) || (i > 0 && !(t[i] > t[i - 1])))
-      return HLNN_EDOM;
+  if (!hlnn_increasing_finite (T, t))
+    return HLNN_EDOM;
   if (hlnn_method_adaptive (w->method)
       && (!(o->reltol >= 0) || !(o->abstol >= 0)
           || (o->reltol == 0 && o->abstol == 0)))

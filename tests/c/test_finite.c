@@ -41,5 +41,19 @@ main (void)
   /* +Inf and -Inf do not cancel */
   double pair[4] = { INFINITY, -INFINITY, 1.0, 2.0 };
   hlnn_test (!hlnn_all_finite (4, pair), "+Inf and -Inf together are found");
+
+  /* output times: finite and strictly increasing */
+  const double grid[4] = { -1.0, 0.0, 1e-300, 20.0 };
+  const double tie[3] = { 0.0, 1.0, 1.0 }, back[3] = { 0.0, 2.0, 1.0 };
+  const double late_nan[3] = { 0.0, 1.0, NAN }, first_inf[2] = { -INFINITY, 0.0 };
+  hlnn_test (hlnn_increasing_finite (0, NULL)
+             && hlnn_increasing_finite (1, grid)
+             && hlnn_increasing_finite (4, grid),
+             "an empty grid, one time and -1 < 0 < 1e-300 < 20 are grids");
+  hlnn_test (!hlnn_increasing_finite (3, tie)
+             && !hlnn_increasing_finite (3, back)
+             && !hlnn_increasing_finite (3, late_nan)
+             && !hlnn_increasing_finite (2, first_inf),
+             "a repeated time, a step back, a NaN and -Inf are refused");
   return hlnn_test_summary ();
 }
