@@ -13,9 +13,9 @@
  * after an update, stops the run with HLNN_ENAN.  The parameters and
  * optimizer state are then those of the last step whose loss was finite
  * (the update writes a second copy of the state, so the state before it
- * stays at hand without a copy each step); when the
- * very first step of the call already fails, they are left as passed in
- * and *done is 0, so the caller can recover from its own earlier copy. */
+ * stays at hand without a copy each step); when the very first step of
+ * the call already fails, they are left as passed in and *done is 0, so
+ * the caller can recover from its own earlier copy. */
 #ifndef HLNN_TRAIN_H
 #define HLNN_TRAIN_H
 
